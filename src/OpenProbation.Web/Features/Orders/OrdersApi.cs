@@ -1,0 +1,382 @@
+using Microsoft.EntityFrameworkCore;
+using OpenProbation.Domain.Common;
+using OpenProbation.Domain.Orders;
+using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.People;
+using OpenProbation.Web.Security;
+
+namespace OpenProbation.Web.Features.Orders;
+
+public sealed record OrderDto(
+    int Id, string Crn, OrderType Type, string Court, string Offence, DateOnly SentenceDate, DateOnly StartDate, int Length,
+    LengthUnit LengthUnit, DateOnly ExpectedEndDate, OrderStatus Status, DateOnly? TerminationDate, string? TerminationReason,
+    OfficerDto? ResponsibleOfficer, int Version);
+
+public sealed record RequirementDto(
+    int Id, int OrderId, RequirementType Type, int? RarMaxDays, int? UnpaidWorkHours, string? ProgrammeName, int? LengthMonths,
+    string? Description, RequirementStatus Status, DateOnly? StartDate, DateOnly? EndDate, string? TerminationReason, int Version);
+
+public sealed record AssignmentDto(
+    int Id, int OrderId, int StaffMemberId, string StaffName, DateOnly FromDate, DateOnly? ToDate, string Reason, string AssignedBy,
+    DateTimeOffset CreatedAt, int Version);
+
+/// <summary>Correct the recorded reason for an assignment; who and when change only by a new assignment.</summary>
+public sealed record AssignmentReasonRequest(string? Reason);
+
+/// <summary>Orders, their requirements and responsible officers: <c>/api/v1/orders</c> and friends.</summary>
+public static class OrdersApi
+{
+    public static void MapOrders(this RouteGroupBuilder api)
+    {
+        api.MapGet("/people/{crn}/orders", ListForPerson).WithTags("Orders").RequireAuthorization(Policies.ReadCases);
+        api.MapPost("/people/{crn}/orders", Create).WithTags("Orders").RequireAuthorization(Policies.EditCases);
+
+        var orders = api.MapGroup("/orders").WithTags("Orders");
+        orders.MapGet("/", List).RequireAuthorization(Policies.ReadCases);
+        orders.MapGet("/{id:int}", Get).RequireAuthorization(Policies.ReadCases);
+        orders.MapPut("/{id:int}", Update).RequireAuthorization(Policies.EditCases);
+
+        orders.MapGet("/{id:int}/requirements", ListRequirements).WithTags("Requirements").RequireAuthorization(Policies.ReadCases);
+        orders.MapPost("/{id:int}/requirements", CreateRequirement).WithTags("Requirements").RequireAuthorization(Policies.EditCases);
+        var requirements = api.MapGroup("/requirements").WithTags("Requirements");
+        requirements.MapGet("/{id:int}", GetRequirement).RequireAuthorization(Policies.ReadCases);
+        requirements.MapPut("/{id:int}", UpdateRequirement).RequireAuthorization(Policies.EditCases);
+
+        orders.MapGet("/{id:int}/assignments", ListAssignments).WithTags("Assignments").RequireAuthorization(Policies.ReadCases);
+        orders.MapPost("/{id:int}/assignments", Assign).WithTags("Assignments").RequireAuthorization(Policies.AllocateCases)
+            .WithSummary("Make a member of staff the responsible officer; the current assignment ends that day");
+        var assignments = api.MapGroup("/assignments").WithTags("Assignments");
+        assignments.MapGet("/", ListAllAssignments).RequireAuthorization(Policies.ReadCases)
+            .WithSummary("Assignments by officer: current=true gives an officer's caseload");
+        assignments.MapGet("/{id:int}", GetAssignment).RequireAuthorization(Policies.ReadCases);
+        assignments.MapPut("/{id:int}", UpdateAssignment).RequireAuthorization(Policies.AllocateCases);
+    }
+
+    private static IQueryable<OrderDto> Project(IQueryable<Order> orders) =>
+        orders.Select(o => new OrderDto(o.Id, o.Person!.Crn, o.Type, o.Court, o.Offence, o.SentenceDate, o.StartDate, o.Length, o.LengthUnit,
+            o.ExpectedEndDate, o.Status, o.TerminationDate, o.TerminationReason,
+            o.Assignments.Where(a => a.ToDate == null)
+                .Select(a => new OfficerDto(a.StaffMemberId, a.StaffMember!.FirstName + " " + a.StaffMember.LastName)).FirstOrDefault(),
+            o.Version));
+
+    private static async Task<IResult> ListForPerson(string crn, OpenProbationDbContext db, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var paging = Paging.Create(page, pageSize, errors);
+        if (!errors.IsValid)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        var person = await PeopleApi.FindAsync(db, crn, track: false, ct);
+        if (person is null)
+        {
+            return ApiResults.NotFound("Person");
+        }
+
+        var query = db.Orders.AsNoTracking().Where(o => o.PersonId == person.Id).OrderByDescending(o => o.SentenceDate).ThenByDescending(o => o.Id);
+        return TypedResults.Ok(await PageOf(query, paging, ct));
+    }
+
+    private static async Task<PagedList<OrderDto>> PageOf(IQueryable<Order> query, Paging paging, CancellationToken ct)
+    {
+        var total = await query.CountAsync(ct);
+        var items = total == 0 ? [] : await Project(query.Skip(paging.Skip).Take(paging.PageSize)).ToListAsync(ct);
+        return new PagedList<OrderDto>(items, paging.Page, paging.PageSize, total);
+    }
+
+    private static async Task<IResult> List(
+        OpenProbationDbContext db, OrderStatus? status, OrderType? type, DateOnly? endingFrom, DateOnly? endingTo, bool? unallocated,
+        int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var paging = Paging.Create(page, pageSize, errors);
+        if (!errors.IsValid)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        var query = db.Orders.AsNoTracking();
+        if (status is { } s)
+        {
+            query = query.Where(o => o.Status == s);
+        }
+
+        if (type is { } t)
+        {
+            query = query.Where(o => o.Type == t);
+        }
+
+        if (endingFrom is { } from)
+        {
+            query = query.Where(o => o.ExpectedEndDate >= from);
+        }
+
+        if (endingTo is { } to)
+        {
+            query = query.Where(o => o.ExpectedEndDate <= to);
+        }
+
+        if (unallocated is { } u)
+        {
+            query = u ? query.Where(o => !o.Assignments.Any(a => a.ToDate == null)) : query.Where(o => o.Assignments.Any(a => a.ToDate == null));
+        }
+
+        return TypedResults.Ok(await PageOf(query.OrderBy(o => o.ExpectedEndDate).ThenBy(o => o.Id), paging, ct));
+    }
+
+    private static async Task<IResult> Get(int id, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
+    {
+        var dto = await Project(db.Orders.AsNoTracking().Where(o => o.Id == id)).SingleOrDefaultAsync(ct);
+        return dto is null ? ApiResults.NotFound("Order") : ApiResults.OkVersioned(http, dto, dto.Version);
+    }
+
+    private static async Task<IResult> Create(string crn, OrderDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var person = await PeopleApi.FindAsync(db, crn, track: false, ct);
+        if (person is null)
+        {
+            return ApiResults.NotFound("Person");
+        }
+
+        var errors = request.Validate(clock.Today());
+        if (!errors.IsValid)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        var order = new Order { PersonId = person.Id };
+        order.Apply(request);
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(ct);
+        var dto = await Project(db.Orders.AsNoTracking().Where(o => o.Id == order.Id)).SingleAsync(ct);
+        http.Response.Headers.ETag = ApiResults.ETag(order.Version);
+        return TypedResults.Created($"/api/v1/orders/{order.Id}", dto);
+    }
+
+    private static async Task<IResult> Update(int id, OrderDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (order is null)
+        {
+            return ApiResults.NotFound("Order");
+        }
+
+        if (ApiResults.VersionProblem(http.Request, order) is { } stale)
+        {
+            return stale;
+        }
+
+        var errors = request.Validate(clock.Today());
+        if (errors.IsValid && request.Type != order.Type && !OrderRules.CarriesRequirements(request.Type!.Value)
+            && await db.Requirements.AnyAsync(r => r.OrderId == id, ct))
+        {
+            errors.Add("type", "This order has requirements, so it must stay a community or suspended sentence order");
+        }
+
+        if (!errors.IsValid)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        var wasLive = order.IsLive;
+        order.Apply(request);
+
+        // An order that ends stops being anyone's case on the day it ended.
+        if (wasLive && !order.IsLive)
+        {
+            foreach (var current in await db.Assignments.Where(a => a.OrderId == id && a.ToDate == null).ToListAsync(ct))
+            {
+                current.ToDate = order.TerminationDate is { } ended && ended > current.FromDate ? ended : current.FromDate;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        var dto = await Project(db.Orders.AsNoTracking().Where(o => o.Id == id)).SingleAsync(ct);
+        return ApiResults.OkVersioned(http, dto, order.Version);
+    }
+
+    private static async Task<IResult> ListRequirements(int id, OpenProbationDbContext db, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var paging = Paging.Create(page, pageSize, errors);
+        if (!errors.IsValid)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        if (!await db.Orders.AnyAsync(o => o.Id == id, ct))
+        {
+            return ApiResults.NotFound("Order");
+        }
+
+        return TypedResults.Ok(await db.Requirements.AsNoTracking().Where(r => r.OrderId == id).OrderBy(r => r.Id)
+            .ToPageAsync(paging, r => new RequirementDto(r.Id, r.OrderId, r.Type, r.RarMaxDays, r.UnpaidWorkHours, r.ProgrammeName, r.LengthMonths,
+                r.Description, r.Status, r.StartDate, r.EndDate, r.TerminationReason, r.Version), ct));
+    }
+
+    private static async Task<IResult> GetRequirement(int id, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
+    {
+        var r = await db.Requirements.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        return r is null ? ApiResults.NotFound("Requirement") : ApiResults.OkVersioned(http, ToDto(r), r.Version);
+    }
+
+    private static async Task<IResult> CreateRequirement(int id, RequirementDetails request, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (order is null)
+        {
+            return ApiResults.NotFound("Order");
+        }
+
+        var errors = request.Validate(order, clock.Today());
+        if (!errors.IsValid)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        var requirement = new Requirement { OrderId = id };
+        requirement.Apply(request);
+        db.Requirements.Add(requirement);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/requirements/{requirement.Id}", ToDto(requirement));
+    }
+
+    private static async Task<IResult> UpdateRequirement(int id, RequirementDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var requirement = await db.Requirements.Include(r => r.Order).SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (requirement is null)
+        {
+            return ApiResults.NotFound("Requirement");
+        }
+
+        if (ApiResults.VersionProblem(http.Request, requirement) is { } stale)
+        {
+            return stale;
+        }
+
+        var errors = request.Validate(requirement.Order!, clock.Today());
+        if (!errors.IsValid)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        requirement.Apply(request);
+        await db.SaveChangesAsync(ct);
+        return ApiResults.OkVersioned(http, ToDto(requirement), requirement.Version);
+    }
+
+    private static IQueryable<AssignmentDto> ProjectAssignments(IQueryable<Assignment> assignments) =>
+        assignments.Select(a => new AssignmentDto(a.Id, a.OrderId, a.StaffMemberId, a.StaffMember!.FirstName + " " + a.StaffMember.LastName,
+            a.FromDate, a.ToDate, a.Reason, a.AssignedBy, a.CreatedAt, a.Version));
+
+    private static async Task<IResult> ListAssignments(int id, OpenProbationDbContext db, CancellationToken ct)
+    {
+        if (!await db.Orders.AnyAsync(o => o.Id == id, ct))
+        {
+            return ApiResults.NotFound("Order");
+        }
+
+        var items = await ProjectAssignments(db.Assignments.AsNoTracking().Where(a => a.OrderId == id).OrderBy(a => a.FromDate).ThenBy(a => a.Id)).ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<AssignmentDto>(items, 1, Math.Max(items.Count, 1), items.Count));
+    }
+
+    private static async Task<IResult> ListAllAssignments(OpenProbationDbContext db, int? staffMemberId, bool? current, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var paging = Paging.Create(page, pageSize, errors);
+        if (!errors.IsValid)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        var query = db.Assignments.AsNoTracking();
+        if (staffMemberId is { } sid)
+        {
+            query = query.Where(a => a.StaffMemberId == sid);
+        }
+
+        if (current is { } c)
+        {
+            query = c ? query.Where(a => a.ToDate == null) : query.Where(a => a.ToDate != null);
+        }
+
+        query = query.OrderByDescending(a => a.FromDate).ThenBy(a => a.Id);
+        var total = await query.CountAsync(ct);
+        var items = total == 0 ? [] : await ProjectAssignments(query.Skip(paging.Skip).Take(paging.PageSize)).ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<AssignmentDto>(items, paging.Page, paging.PageSize, total));
+    }
+
+    private static async Task<IResult> GetAssignment(int id, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
+    {
+        var dto = await ProjectAssignments(db.Assignments.AsNoTracking().Where(a => a.Id == id)).SingleOrDefaultAsync(ct);
+        return dto is null ? ApiResults.NotFound("Assignment") : ApiResults.OkVersioned(http, dto, dto.Version);
+    }
+
+    private static async Task<IResult> Assign(int id, AssignmentDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (order is null)
+        {
+            return ApiResults.NotFound("Order");
+        }
+
+        var officer = request.StaffMemberId is { } sid ? await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sid, ct) : null;
+        var current = await db.Assignments.SingleOrDefaultAsync(a => a.OrderId == id && a.ToDate == null, ct);
+        var today = clock.Today();
+        var errors = AssignmentRules.Validate(request, order, officer, current, today);
+        if (!errors.IsValid)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        var from = request.FromDate ?? today;
+        if (current is not null)
+        {
+            current.ToDate = from;
+        }
+
+        var assignment = new Assignment
+        {
+            OrderId = id,
+            StaffMemberId = officer!.Id,
+            FromDate = from,
+            Reason = request.Reason!.Trim(),
+            AssignedBy = ApiResults.UserName(http),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Assignments.Add(assignment);
+        await db.SaveChangesAsync(ct);
+        var dto = await ProjectAssignments(db.Assignments.AsNoTracking().Where(a => a.Id == assignment.Id)).SingleAsync(ct);
+        return TypedResults.Created($"/api/v1/assignments/{assignment.Id}", dto);
+    }
+
+    private static async Task<IResult> UpdateAssignment(int id, AssignmentReasonRequest request, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
+    {
+        var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (assignment is null)
+        {
+            return ApiResults.NotFound("Assignment");
+        }
+
+        if (ApiResults.VersionProblem(http.Request, assignment) is { } stale)
+        {
+            return stale;
+        }
+
+        var errors = new ValidationErrors().Required("reason", request.Reason, FieldLimits.Note, "the reason for the allocation");
+        if (!errors.IsValid)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        assignment.Reason = request.Reason!.Trim();
+        await db.SaveChangesAsync(ct);
+        var dto = await ProjectAssignments(db.Assignments.AsNoTracking().Where(a => a.Id == id)).SingleAsync(ct);
+        return ApiResults.OkVersioned(http, dto, assignment.Version);
+    }
+
+    private static RequirementDto ToDto(Requirement r) =>
+        new(r.Id, r.OrderId, r.Type, r.RarMaxDays, r.UnpaidWorkHours, r.ProgrammeName, r.LengthMonths, r.Description, r.Status,
+            r.StartDate, r.EndDate, r.TerminationReason, r.Version);
+}

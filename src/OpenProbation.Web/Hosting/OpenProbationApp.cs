@@ -1,0 +1,135 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.OpenApi;
+using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Orders;
+using OpenProbation.Web.Features.Organisation;
+using OpenProbation.Web.Features.People;
+using OpenProbation.Web.Features.Staff;
+using OpenProbation.Web.Security;
+using Scalar.AspNetCore;
+
+namespace OpenProbation.Web;
+
+/// <summary>Builds the web application; shared by the web project's entry point and <c>openprobation serve</c>.</summary>
+public static class OpenProbationApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        AddServices(builder.Services);
+        return builder;
+    }
+
+    /// <summary>Everything the web application and the command-line tool need.</summary>
+    public static IServiceCollection AddCoreServices(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOpenProbationDatabase();
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<OpenProbationDbContext>();
+        return services;
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        services.AddCoreServices();
+        services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.ReadCases, p => p.RequireRole(Policies.CaseReaders))
+            .AddPolicy(Policies.EditCases, p => p.RequireRole(Policies.CaseEditors))
+            .AddPolicy(Policies.ReadOrganisation, p => p.RequireRole(Policies.OrganisationReaders))
+            .AddPolicy(Policies.ManageOrganisation, p => p.RequireRole(Policies.OrganisationManagers))
+            .AddPolicy(Policies.AllocateCases, p => p.RequireRole(Policies.Allocators));
+        services.AddHealthChecks();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "OpenProbation API",
+                    Version = "v1",
+                    Description = "Case records, orders, requirements and the organisation that supervises them. "
+                        + "Every call needs a bearer token (openprobation token create --user NAME). Errors are RFC 7807 problem details.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "An OpenProbation API token, e.g. op_…",
+                };
+                document.Security ??= [];
+                document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
+                return Task.CompletedTask;
+            });
+        });
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemResponses.HandleExceptionAsync });
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/health/ready", async (OpenProbationDbContext db, CancellationToken ct) =>
+                await DatabaseSetup.IsReadyAsync(db, ct)
+                    ? Results.Ok(new { status = "ready" })
+                    : Results.Problem(statusCode: 503, title: "Not ready", detail: "The database is unreachable or not migrated."))
+            .AllowAnonymous().ExcludeFromDescription();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("OpenProbation API")).AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapOrganisation();
+        api.MapStaff();
+        api.MapPeople();
+        api.MapOrders();
+        return app;
+    }
+
+    /// <summary>Applies migrations before the first request is served.</summary>
+    public static async Task MigrateAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>());
+    }
+}

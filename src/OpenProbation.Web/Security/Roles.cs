@@ -1,0 +1,60 @@
+namespace OpenProbation.Web.Security;
+
+/// <summary>The roles staff and partners sign in with (PRACTICE.md section 1).</summary>
+public static class Roles
+{
+    public const string ProbationOfficer = "probation-officer";
+    public const string ProbationServiceOfficer = "probation-service-officer";
+    public const string TraineeProbationOfficer = "trainee-probation-officer";
+    public const string SeniorProbationOfficer = "senior-probation-officer";
+    public const string CaseAdministrator = "case-administrator";
+    public const string CourtOfficer = "court-officer";
+    public const string InterventionProvider = "intervention-provider";
+    public const string PerformanceAnalyst = "performance-analyst";
+    public const string SystemAdministrator = "system-administrator";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        ProbationOfficer, ProbationServiceOfficer, TraineeProbationOfficer, SeniorProbationOfficer,
+        CaseAdministrator, CourtOfficer, InterventionProvider, PerformanceAnalyst, SystemAdministrator,
+    ];
+}
+
+/// <summary>
+/// Authorisation policies. Every endpoint names one; the fallback policy refuses anonymous callers so that a
+/// forgotten policy never means open access.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Read case records (people, orders, requirements): probation staff, not analysts or providers.</summary>
+    public const string ReadCases = "read-cases";
+
+    /// <summary>Create and edit case records.</summary>
+    public const string EditCases = "edit-cases";
+
+    /// <summary>Read the organisation: regions, units, teams, staff and absences.</summary>
+    public const string ReadOrganisation = "read-organisation";
+
+    /// <summary>Change the organisation and staff records: managers and administrators.</summary>
+    public const string ManageOrganisation = "manage-organisation";
+
+    /// <summary>Allocate cases to responsible officers: managers (and administrators for data fixes).</summary>
+    public const string AllocateCases = "allocate-cases";
+
+    internal static readonly string[] CaseReaders =
+    [
+        Roles.ProbationOfficer, Roles.ProbationServiceOfficer, Roles.TraineeProbationOfficer,
+        Roles.SeniorProbationOfficer, Roles.CaseAdministrator, Roles.CourtOfficer, Roles.SystemAdministrator,
+    ];
+
+    internal static readonly string[] CaseEditors = CaseReaders;
+
+    internal static readonly string[] OrganisationReaders =
+    [
+        .. CaseReaders, Roles.PerformanceAnalyst,
+    ];
+
+    internal static readonly string[] OrganisationManagers = [Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
+
+    internal static readonly string[] Allocators = [Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
+}
