@@ -30,6 +30,9 @@ public static class OpenProbationApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Request URLs and SQL can carry names and CRNs: framework logs stay at warnings unless configured otherwise.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddServices(builder.Services);
         return builder;
     }

@@ -1,0 +1,3 @@
+using OpenProbation.Cli;
+
+return await OpenProbationCli.RunAsync(args);
