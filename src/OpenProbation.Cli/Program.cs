@@ -1,3 +1,7 @@
-using OpenProbation.Cli;
+namespace OpenProbation.Cli;
 
-return await OpenProbationCli.RunAsync(args);
+/// <summary>Entry point of <c>openprobation</c>.</summary>
+internal static class CliEntryPoint
+{
+    public static Task<int> Main(string[] args) => OpenProbationCli.RunAsync(args);
+}

@@ -27,11 +27,12 @@ internal static class ServeCommand
             }
 
             await using var app = OpenProbationApp.Build(builder);
-            await app.MigrateAsync();
             if (parse.GetValue(demo))
             {
+                // Migrate and load before the server starts, so nobody sees a half-loaded region.
                 await using var scope = app.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>();
+                await DatabaseSetup.MigrateAsync(db, ct);
                 if (await db.People.AnyAsync(ct) || await db.Staff.AnyAsync(ct))
                 {
                     await context.Output.WriteLineAsync("The database already holds data: the demo region is not loaded again.");
@@ -44,8 +45,8 @@ internal static class ServeCommand
                 }
             }
 
-            await context.Output.WriteLineAsync($"OpenProbation is listening on {string.Join(", ", app.Urls.DefaultIfEmpty(OpenProbationApp.DefaultUrl))}. API reference: /api/reference. Press Ctrl+C to stop.");
             await app.StartAsync(ct);
+            await context.Output.WriteLineAsync($"OpenProbation is listening on {string.Join(", ", app.Urls)}. API reference: /api/reference. Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(ct);
             return 0;
         });

@@ -1,7 +1,6 @@
 using OpenProbation.Web;
 
 var app = OpenProbationApp.Build(OpenProbationApp.CreateBuilder(args));
-await app.MigrateAsync();
 await app.RunAsync();
 
 /// <summary>Entry point, public so the test host can find it.</summary>

@@ -74,7 +74,7 @@ public static class OpenProbationApp
             .AddPolicy(Policies.ReadOrganisation, p => p.RequireRole(Policies.OrganisationReaders))
             .AddPolicy(Policies.ManageOrganisation, p => p.RequireRole(Policies.OrganisationManagers))
             .AddPolicy(Policies.AllocateCases, p => p.RequireRole(Policies.Allocators));
-        services.AddHealthChecks();
+        services.AddHostedService<MigrateOnStart>();
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer((document, _, _) =>
@@ -126,13 +126,5 @@ public static class OpenProbationApp
         api.MapPeople();
         api.MapOrders();
         return app;
-    }
-
-    /// <summary>Applies migrations before the first request is served.</summary>
-    public static async Task MigrateAsync(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        await using var scope = app.Services.CreateAsyncScope();
-        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>());
     }
 }

@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Users;
+using OpenProbation.Web.Security;
+
+namespace OpenProbation.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real application over a real database, one per test class. Tests create the data they need with
+/// unique names, so they do not depend on each other.
+/// </summary>
+public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>Fixed "now" for every test: Monday 23 November 2026, 10:00 in London.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    private TestDatabase? _database;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public FakeTimeProvider Clock { get; } = new(Now);
+
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised");
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Provider);
+        _ = Server; // starts the host, which migrates the database
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A client signed in (by bearer token) as a new user with this role.</summary>
+    public async Task<HttpClient> ClientForAsync(string role)
+    {
+        var userName = await CreateUserAsync(role);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(userName));
+        return client;
+    }
+
+    public async Task<string> CreateUserAsync(string role, int? staffMemberId = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var userName = $"test-{role}-{Guid.NewGuid():N}"[..40];
+        await UserAccounts.CreateOrUpdateAsync(
+            scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(),
+            scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(),
+            userName, userName, role, "Test-password-1", staffMemberId);
+        return userName;
+    }
+
+    public async Task<string> TokenForAsync(string userName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>();
+        var user = await UserAccounts.FindAsync(db, userName) ?? throw new InvalidOperationException("No such user");
+        return await ApiTokens.CreateAsync(db, user, "test", null, Clock, CancellationToken.None);
+    }
+
+    /// <summary>Runs work against the database directly, in its own scope.</summary>
+    public async Task<T> WithDbAsync<T>(Func<OpenProbationDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<OpenProbationDbContext, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>());
+    }
+}
+
+public sealed class SqliteApp : AppFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresApp : AppFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
