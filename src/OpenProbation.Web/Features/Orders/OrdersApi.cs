@@ -52,12 +52,17 @@ public static class OrdersApi
         assignments.MapPut("/{id:int}", UpdateAssignment).RequireAuthorization(Policies.AllocateCases);
     }
 
-    private static IQueryable<OrderDto> Project(IQueryable<Order> orders) =>
-        orders.Select(o => new OrderDto(o.Id, o.Person!.Crn, o.Type, o.Court, o.Offence, o.SentenceDate, o.StartDate, o.Length, o.LengthUnit,
-            o.ExpectedEndDate, o.Status, o.TerminationDate, o.TerminationReason,
-            o.Assignments.Where(a => a.ToDate == null)
-                .Select(a => new OfficerDto(a.StaffMemberId, a.StaffMember!.FirstName + " " + a.StaffMember.LastName)).FirstOrDefault(),
-            o.Version));
+    /// <summary>Reads orders in the response shape, with their current responsible officers.</summary>
+    private static async Task<List<OrderDto>> ReadAsync(OpenProbationDbContext db, IQueryable<Order> orders, CancellationToken ct)
+    {
+        var rows = await orders.Select(o => new OrderDto(o.Id, o.Person!.Crn, o.Type, o.Court, o.Offence, o.SentenceDate, o.StartDate, o.Length,
+            o.LengthUnit, o.ExpectedEndDate, o.Status, o.TerminationDate, o.TerminationReason, null, o.Version)).ToListAsync(ct);
+        var officers = await ResponsibleOfficers.ForOrdersAsync(db, [.. rows.Select(o => o.Id)], ct);
+        return [.. rows.Select(o => o with { ResponsibleOfficer = officers.GetValueOrDefault(o.Id) })];
+    }
+
+    private static async Task<OrderDto?> ReadOneAsync(OpenProbationDbContext db, int id, CancellationToken ct) =>
+        (await ReadAsync(db, db.Orders.AsNoTracking().Where(o => o.Id == id), ct)).SingleOrDefault();
 
     private static async Task<IResult> ListForPerson(string crn, OpenProbationDbContext db, int? page, int? pageSize, CancellationToken ct)
     {
@@ -75,13 +80,13 @@ public static class OrdersApi
         }
 
         var query = db.Orders.AsNoTracking().Where(o => o.PersonId == person.Id).OrderByDescending(o => o.SentenceDate).ThenByDescending(o => o.Id);
-        return TypedResults.Ok(await PageOf(query, paging, ct));
+        return TypedResults.Ok(await PageOf(db, query, paging, ct));
     }
 
-    private static async Task<PagedList<OrderDto>> PageOf(IQueryable<Order> query, Paging paging, CancellationToken ct)
+    private static async Task<PagedList<OrderDto>> PageOf(OpenProbationDbContext db, IQueryable<Order> query, Paging paging, CancellationToken ct)
     {
         var total = await query.CountAsync(ct);
-        var items = total == 0 ? [] : await Project(query.Skip(paging.Skip).Take(paging.PageSize)).ToListAsync(ct);
+        var items = total == 0 ? [] : await ReadAsync(db, query.Skip(paging.Skip).Take(paging.PageSize), ct);
         return new PagedList<OrderDto>(items, paging.Page, paging.PageSize, total);
     }
 
@@ -122,12 +127,12 @@ public static class OrdersApi
             query = u ? query.Where(o => !o.Assignments.Any(a => a.ToDate == null)) : query.Where(o => o.Assignments.Any(a => a.ToDate == null));
         }
 
-        return TypedResults.Ok(await PageOf(query.OrderBy(o => o.ExpectedEndDate).ThenBy(o => o.Id), paging, ct));
+        return TypedResults.Ok(await PageOf(db, query.OrderBy(o => o.ExpectedEndDate).ThenBy(o => o.Id), paging, ct));
     }
 
     private static async Task<IResult> Get(int id, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
     {
-        var dto = await Project(db.Orders.AsNoTracking().Where(o => o.Id == id)).SingleOrDefaultAsync(ct);
+        var dto = await ReadOneAsync(db, id, ct);
         return dto is null ? ApiResults.NotFound("Order") : ApiResults.OkVersioned(http, dto, dto.Version);
     }
 
@@ -149,7 +154,7 @@ public static class OrdersApi
         order.Apply(request);
         db.Orders.Add(order);
         await db.SaveChangesAsync(ct);
-        var dto = await Project(db.Orders.AsNoTracking().Where(o => o.Id == order.Id)).SingleAsync(ct);
+        var dto = (await ReadOneAsync(db, order.Id, ct))!;
         http.Response.Headers.ETag = ApiResults.ETag(order.Version);
         return TypedResults.Created($"/api/v1/orders/{order.Id}", dto);
     }
@@ -192,7 +197,7 @@ public static class OrdersApi
         }
 
         await db.SaveChangesAsync(ct);
-        var dto = await Project(db.Orders.AsNoTracking().Where(o => o.Id == id)).SingleAsync(ct);
+        var dto = (await ReadOneAsync(db, id, ct))!;
         return ApiResults.OkVersioned(http, dto, order.Version);
     }
 

@@ -4,6 +4,7 @@ using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.People;
 using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Security;
 
 namespace OpenProbation.Web.Features.People;
@@ -165,14 +166,13 @@ public static class PeopleApi
             .OrderBy(m => m.StartDate).ToListAsync(ct);
         var orders = await db.Orders.AsNoTracking()
             .Where(o => o.PersonId == p.Id)
-            .OrderByDescending(o => o.SentenceDate)
-            .Select(o => new OrderSummaryDto(o.Id, o.Type, o.Status, o.SentenceDate, o.ExpectedEndDate,
-                o.Assignments.Where(a => a.ToDate == null)
-                    .Select(a => new OfficerDto(a.StaffMemberId, a.StaffMember!.FirstName + " " + a.StaffMember.LastName))
-                    .FirstOrDefault()))
+            .OrderByDescending(o => o.SentenceDate).ThenByDescending(o => o.Id)
+            .Select(o => new OrderSummaryDto(o.Id, o.Type, o.Status, o.SentenceDate, o.ExpectedEndDate, null))
             .ToListAsync(ct);
+        var officers = await ResponsibleOfficers.ForOrdersAsync(db, [.. orders.Select(o => o.Id)], ct);
         return new PersonDto(p.Crn, p.FirstName, p.MiddleNames, p.LastName, p.PreferredName, p.DateOfBirth, p.Gender, p.Phone, p.Email,
-            p.CreatedAt, p.Version, address is null ? null : ToDto(address), [.. markers.Select(ToDto)], orders);
+            p.CreatedAt, p.Version, address is null ? null : ToDto(address), [.. markers.Select(ToDto)],
+            [.. orders.Select(o => o with { ResponsibleOfficer = officers.GetValueOrDefault(o.Id) })]);
     }
 
     private static async Task<IResult> Create(PersonDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
