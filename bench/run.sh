@@ -12,7 +12,7 @@ as=(); if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$tmp"; as=(runuser
 port=; for p in $(seq 56432 56532); do (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { port=$p; break; }; done
 (cd "$tmp" && "${as[@]}" "$bin/initdb" -D "$tmp/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null)
 (cd "$tmp" && "${as[@]}" "$bin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w -o "-c listen_addresses=127.0.0.1 -p $port -k $tmp -c shared_buffers=512MB" start >/dev/null)
-trap '(cd "$tmp" && "${as[@]}" "$bin/pg_ctl" -D "$tmp/data" -m fast -w stop) >/dev/null 2>&1; rm -rf "$tmp" bench-data' EXIT
+trap '(cd "$tmp" && "${as[@]}" "$bin/pg_ctl" -D "$tmp/data" -m fast -w stop) >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 
 dotnet build bench/OpenProbation.Bench -c Release -nologo -v quiet >/dev/null
 echo "| database | people | measure | p50 (or time) | p95 | sample |"

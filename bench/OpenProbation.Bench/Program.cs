@@ -23,8 +23,7 @@ var name = $"op_bench_{people}_{DateTime.UtcNow:HHmmss}";
 string connectionString;
 if (provider == DatabaseProvider.Sqlite)
 {
-    Directory.CreateDirectory("bench-data");
-    connectionString = $"Data Source={Path.GetFullPath(Path.Combine("bench-data", name + ".db"))}";
+    connectionString = $"Data Source={Path.Combine(Path.GetTempPath(), name + ".db")}";
 }
 else
 {
@@ -122,6 +121,10 @@ await app.StopAsync();
 if (provider == DatabaseProvider.Sqlite)
 {
     SqliteConnection.ClearAllPools();
+    foreach (var file in Directory.GetFiles(Path.GetTempPath(), name + ".db*"))
+    {
+        File.Delete(file);
+    }
 }
 
 string? Arg(string flag)
