@@ -262,8 +262,9 @@ public sealed class DemoGenerator
                         : _today.AddDays(-_rng.Next(60, 25 * 365)),
                     IsAgency = grade is StaffGrade.ProbationOfficer or StaffGrade.ProbationServiceOfficer && _rng.NextDouble() < 0.08,
                 };
-                db.Staff.Add(member);
+                // Children first: with change detection off, only what is in the graph when it is added gets saved.
                 absenceCount += AddAbsences(member);
+                db.Staff.Add(member);
                 return member;
             }
         }
