@@ -80,6 +80,7 @@ public class OpenProbationDbContext(DbContextOptions options) : IdentityDbContex
 
         builder.Entity<ApiToken>(t =>
         {
+            Versioned(t);
             t.Property(x => x.Name).HasMaxLength(FieldLimits.Title);
             t.Property(x => x.TokenHash).HasMaxLength(64);
             t.Property(x => x.Prefix).HasMaxLength(16);

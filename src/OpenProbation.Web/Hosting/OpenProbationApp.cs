@@ -31,8 +31,12 @@ public static class OpenProbationApp
         }
 
         // Request URLs and SQL can carry names and CRNs: framework logs stay at warnings unless configured otherwise.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // Inserted ahead of the configured rules, which therefore win.
+        builder.Services.Configure<LoggerFilterOptions>(o =>
+        {
+            o.Rules.Insert(0, new LoggerFilterRule(null, "Microsoft.AspNetCore", LogLevel.Warning, null));
+            o.Rules.Insert(0, new LoggerFilterRule(null, "Microsoft.EntityFrameworkCore", LogLevel.Warning, null));
+        });
         AddServices(builder.Services);
         return builder;
     }

@@ -16,7 +16,7 @@ public sealed class ApplicationUser : IdentityUser
 /// A bearer token for an API client. Only a SHA-256 hash of the secret is stored; the secret is shown once,
 /// when the token is created.
 /// </summary>
-public sealed class ApiToken
+public sealed class ApiToken : OpenProbation.Domain.Common.IVersioned
 {
     public int Id { get; set; }
 
@@ -39,6 +39,8 @@ public sealed class ApiToken
     public DateTimeOffset? ExpiresAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    public int Version { get; set; }
 
     public ApplicationUser? User { get; set; }
 }
