@@ -124,7 +124,8 @@ public static class OpenProbationApp
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("OpenProbation API")).AllowAnonymous();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapOrganisation();
         api.MapStaff();
         api.MapPeople();

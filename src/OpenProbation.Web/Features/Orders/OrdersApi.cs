@@ -28,28 +28,28 @@ public static class OrdersApi
 {
     public static void MapOrders(this RouteGroupBuilder api)
     {
-        api.MapGet("/people/{crn}/orders", ListForPerson).WithTags("Orders").RequireAuthorization(Policies.ReadCases);
-        api.MapPost("/people/{crn}/orders", Create).WithTags("Orders").RequireAuthorization(Policies.EditCases);
+        api.MapGet("/people/{crn}/orders", ListForPerson).Lists<OrderDto>().WithTags("Orders").RequireAuthorization(Policies.ReadCases);
+        api.MapPost("/people/{crn}/orders", Create).Creates<OrderDto>().WithTags("Orders").RequireAuthorization(Policies.EditCases);
 
         var orders = api.MapGroup("/orders").WithTags("Orders");
-        orders.MapGet("/", List).RequireAuthorization(Policies.ReadCases);
-        orders.MapGet("/{id:int}", Get).RequireAuthorization(Policies.ReadCases);
-        orders.MapPut("/{id:int}", Update).RequireAuthorization(Policies.EditCases);
+        orders.MapGet("/", List).Lists<OrderDto>().RequireAuthorization(Policies.ReadCases);
+        orders.MapGet("/{id:int}", Get).Reads<OrderDto>().RequireAuthorization(Policies.ReadCases);
+        orders.MapPut("/{id:int}", Update).Updates<OrderDto>().RequireAuthorization(Policies.EditCases);
 
-        orders.MapGet("/{id:int}/requirements", ListRequirements).WithTags("Requirements").RequireAuthorization(Policies.ReadCases);
-        orders.MapPost("/{id:int}/requirements", CreateRequirement).WithTags("Requirements").RequireAuthorization(Policies.EditCases);
+        orders.MapGet("/{id:int}/requirements", ListRequirements).Lists<RequirementDto>().WithTags("Requirements").RequireAuthorization(Policies.ReadCases);
+        orders.MapPost("/{id:int}/requirements", CreateRequirement).Creates<RequirementDto>().WithTags("Requirements").RequireAuthorization(Policies.EditCases);
         var requirements = api.MapGroup("/requirements").WithTags("Requirements");
-        requirements.MapGet("/{id:int}", GetRequirement).RequireAuthorization(Policies.ReadCases);
-        requirements.MapPut("/{id:int}", UpdateRequirement).RequireAuthorization(Policies.EditCases);
+        requirements.MapGet("/{id:int}", GetRequirement).Reads<RequirementDto>().RequireAuthorization(Policies.ReadCases);
+        requirements.MapPut("/{id:int}", UpdateRequirement).Updates<RequirementDto>().RequireAuthorization(Policies.EditCases);
 
-        orders.MapGet("/{id:int}/assignments", ListAssignments).WithTags("Assignments").RequireAuthorization(Policies.ReadCases);
-        orders.MapPost("/{id:int}/assignments", Assign).WithTags("Assignments").RequireAuthorization(Policies.AllocateCases)
+        orders.MapGet("/{id:int}/assignments", ListAssignments).Lists<AssignmentDto>().WithTags("Assignments").RequireAuthorization(Policies.ReadCases);
+        orders.MapPost("/{id:int}/assignments", Assign).Creates<AssignmentDto>().WithTags("Assignments").RequireAuthorization(Policies.AllocateCases)
             .WithSummary("Make a member of staff the responsible officer; the current assignment ends that day");
         var assignments = api.MapGroup("/assignments").WithTags("Assignments");
-        assignments.MapGet("/", ListAllAssignments).RequireAuthorization(Policies.ReadCases)
+        assignments.MapGet("/", ListAllAssignments).Lists<AssignmentDto>().RequireAuthorization(Policies.ReadCases)
             .WithSummary("Assignments by officer: current=true gives an officer's caseload");
-        assignments.MapGet("/{id:int}", GetAssignment).RequireAuthorization(Policies.ReadCases);
-        assignments.MapPut("/{id:int}", UpdateAssignment).RequireAuthorization(Policies.AllocateCases);
+        assignments.MapGet("/{id:int}", GetAssignment).Reads<AssignmentDto>().RequireAuthorization(Policies.ReadCases);
+        assignments.MapPut("/{id:int}", UpdateAssignment).Updates<AssignmentDto>().RequireAuthorization(Policies.AllocateCases);
     }
 
     /// <summary>Reads orders in the response shape, with their current responsible officers.</summary>

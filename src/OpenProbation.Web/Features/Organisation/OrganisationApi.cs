@@ -24,22 +24,22 @@ public static class OrganisationApi
     public static void MapOrganisation(this RouteGroupBuilder api)
     {
         var regions = api.MapGroup("/regions").WithTags("Organisation");
-        regions.MapGet("/", ListRegions).RequireAuthorization(Policies.ReadOrganisation);
-        regions.MapGet("/{id:int}", GetRegion).RequireAuthorization(Policies.ReadOrganisation).WithName("GetRegion");
-        regions.MapPost("/", CreateRegion).RequireAuthorization(Policies.ManageOrganisation);
-        regions.MapPut("/{id:int}", UpdateRegion).RequireAuthorization(Policies.ManageOrganisation);
+        regions.MapGet("/", ListRegions).Lists<RegionDto>().RequireAuthorization(Policies.ReadOrganisation);
+        regions.MapGet("/{id:int}", GetRegion).Reads<RegionDto>().RequireAuthorization(Policies.ReadOrganisation).WithName("GetRegion");
+        regions.MapPost("/", CreateRegion).Creates<RegionDto>().RequireAuthorization(Policies.ManageOrganisation);
+        regions.MapPut("/{id:int}", UpdateRegion).Updates<RegionDto>().RequireAuthorization(Policies.ManageOrganisation);
 
         var units = api.MapGroup("/delivery-units").WithTags("Organisation");
-        units.MapGet("/", ListUnits).RequireAuthorization(Policies.ReadOrganisation);
-        units.MapGet("/{id:int}", GetUnit).RequireAuthorization(Policies.ReadOrganisation);
-        units.MapPost("/", CreateUnit).RequireAuthorization(Policies.ManageOrganisation);
-        units.MapPut("/{id:int}", UpdateUnit).RequireAuthorization(Policies.ManageOrganisation);
+        units.MapGet("/", ListUnits).Lists<DeliveryUnitDto>().RequireAuthorization(Policies.ReadOrganisation);
+        units.MapGet("/{id:int}", GetUnit).Reads<DeliveryUnitDto>().RequireAuthorization(Policies.ReadOrganisation);
+        units.MapPost("/", CreateUnit).Creates<DeliveryUnitDto>().RequireAuthorization(Policies.ManageOrganisation);
+        units.MapPut("/{id:int}", UpdateUnit).Updates<DeliveryUnitDto>().RequireAuthorization(Policies.ManageOrganisation);
 
         var teams = api.MapGroup("/teams").WithTags("Organisation");
-        teams.MapGet("/", ListTeams).RequireAuthorization(Policies.ReadOrganisation);
-        teams.MapGet("/{id:int}", GetTeam).RequireAuthorization(Policies.ReadOrganisation);
-        teams.MapPost("/", CreateTeam).RequireAuthorization(Policies.ManageOrganisation);
-        teams.MapPut("/{id:int}", UpdateTeam).RequireAuthorization(Policies.ManageOrganisation);
+        teams.MapGet("/", ListTeams).Lists<TeamDto>().RequireAuthorization(Policies.ReadOrganisation);
+        teams.MapGet("/{id:int}", GetTeam).Reads<TeamDto>().RequireAuthorization(Policies.ReadOrganisation);
+        teams.MapPost("/", CreateTeam).Creates<TeamDto>().RequireAuthorization(Policies.ManageOrganisation);
+        teams.MapPut("/{id:int}", UpdateTeam).Updates<TeamDto>().RequireAuthorization(Policies.ManageOrganisation);
     }
 
     private static async Task<IResult> ListRegions(OpenProbationDbContext db, string? q, int? page, int? pageSize, CancellationToken ct)

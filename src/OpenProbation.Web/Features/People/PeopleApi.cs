@@ -36,21 +36,21 @@ public static class PeopleApi
     public static void MapPeople(this RouteGroupBuilder api)
     {
         var people = api.MapGroup("/people").WithTags("People");
-        people.MapGet("/", Search).RequireAuthorization(Policies.ReadCases)
+        people.MapGet("/", Search).Lists<PersonSummaryDto>().RequireAuthorization(Policies.ReadCases)
             .WithSummary("Find people by CRN, name (partial, any case) or date of birth");
-        people.MapGet("/{crn}", Get).RequireAuthorization(Policies.ReadCases);
-        people.MapPost("/", Create).RequireAuthorization(Policies.EditCases);
-        people.MapPut("/{crn}", Update).RequireAuthorization(Policies.EditCases);
+        people.MapGet("/{crn}", Get).Reads<PersonDto>().RequireAuthorization(Policies.ReadCases);
+        people.MapPost("/", Create).Creates<PersonDto>().RequireAuthorization(Policies.EditCases);
+        people.MapPut("/{crn}", Update).Updates<PersonDto>().RequireAuthorization(Policies.EditCases);
 
-        people.MapGet("/{crn}/addresses", ListAddresses).RequireAuthorization(Policies.ReadCases);
-        people.MapGet("/{crn}/addresses/{id:int}", GetAddress).RequireAuthorization(Policies.ReadCases);
-        people.MapPost("/{crn}/addresses", CreateAddress).RequireAuthorization(Policies.EditCases);
-        people.MapPut("/{crn}/addresses/{id:int}", UpdateAddress).RequireAuthorization(Policies.EditCases);
+        people.MapGet("/{crn}/addresses", ListAddresses).Lists<AddressDto>().RequireAuthorization(Policies.ReadCases);
+        people.MapGet("/{crn}/addresses/{id:int}", GetAddress).Reads<AddressDto>().RequireAuthorization(Policies.ReadCases);
+        people.MapPost("/{crn}/addresses", CreateAddress).Creates<AddressDto>().RequireAuthorization(Policies.EditCases);
+        people.MapPut("/{crn}/addresses/{id:int}", UpdateAddress).Updates<AddressDto>().RequireAuthorization(Policies.EditCases);
 
-        people.MapGet("/{crn}/markers", ListMarkers).RequireAuthorization(Policies.ReadCases);
-        people.MapGet("/{crn}/markers/{id:int}", GetMarker).RequireAuthorization(Policies.ReadCases);
-        people.MapPost("/{crn}/markers", CreateMarker).RequireAuthorization(Policies.EditCases);
-        people.MapPut("/{crn}/markers/{id:int}", UpdateMarker).RequireAuthorization(Policies.EditCases);
+        people.MapGet("/{crn}/markers", ListMarkers).Lists<MarkerDto>().RequireAuthorization(Policies.ReadCases);
+        people.MapGet("/{crn}/markers/{id:int}", GetMarker).Reads<MarkerDto>().RequireAuthorization(Policies.ReadCases);
+        people.MapPost("/{crn}/markers", CreateMarker).Creates<MarkerDto>().RequireAuthorization(Policies.EditCases);
+        people.MapPut("/{crn}/markers/{id:int}", UpdateMarker).Updates<MarkerDto>().RequireAuthorization(Policies.EditCases);
     }
 
     /// <summary>

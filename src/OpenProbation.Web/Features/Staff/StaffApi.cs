@@ -18,17 +18,17 @@ public static class StaffApi
     public static void MapStaff(this RouteGroupBuilder api)
     {
         var staff = api.MapGroup("/staff").WithTags("Staff");
-        staff.MapGet("/", List).RequireAuthorization(Policies.ReadOrganisation);
-        staff.MapGet("/{id:int}", Get).RequireAuthorization(Policies.ReadOrganisation);
-        staff.MapPost("/", Create).RequireAuthorization(Policies.ManageOrganisation);
-        staff.MapPut("/{id:int}", Update).RequireAuthorization(Policies.ManageOrganisation);
+        staff.MapGet("/", List).Lists<StaffDto>().RequireAuthorization(Policies.ReadOrganisation);
+        staff.MapGet("/{id:int}", Get).Reads<StaffDto>().RequireAuthorization(Policies.ReadOrganisation);
+        staff.MapPost("/", Create).Creates<StaffDto>().RequireAuthorization(Policies.ManageOrganisation);
+        staff.MapPut("/{id:int}", Update).Updates<StaffDto>().RequireAuthorization(Policies.ManageOrganisation);
 
-        staff.MapGet("/{staffId:int}/absences", ListForStaff).RequireAuthorization(Policies.ReadOrganisation);
-        staff.MapGet("/{staffId:int}/absences/{id:int}", GetAbsence).RequireAuthorization(Policies.ReadOrganisation);
-        staff.MapPost("/{staffId:int}/absences", CreateAbsence).RequireAuthorization(Policies.ManageOrganisation);
-        staff.MapPut("/{staffId:int}/absences/{id:int}", UpdateAbsence).RequireAuthorization(Policies.ManageOrganisation);
+        staff.MapGet("/{staffId:int}/absences", ListForStaff).Lists<AbsenceDto>().RequireAuthorization(Policies.ReadOrganisation);
+        staff.MapGet("/{staffId:int}/absences/{id:int}", GetAbsence).Reads<AbsenceDto>().RequireAuthorization(Policies.ReadOrganisation);
+        staff.MapPost("/{staffId:int}/absences", CreateAbsence).Creates<AbsenceDto>().RequireAuthorization(Policies.ManageOrganisation);
+        staff.MapPut("/{staffId:int}/absences/{id:int}", UpdateAbsence).Updates<AbsenceDto>().RequireAuthorization(Policies.ManageOrganisation);
 
-        api.MapGet("/absences", ListAbsences).WithTags("Staff").RequireAuthorization(Policies.ReadOrganisation);
+        api.MapGet("/absences", ListAbsences).Lists<AbsenceDto>().WithTags("Staff").RequireAuthorization(Policies.ReadOrganisation);
     }
 
     private static async Task<IResult> List(
