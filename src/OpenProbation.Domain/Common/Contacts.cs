@@ -15,5 +15,5 @@ public static class Contacts
     public static bool LooksLikePhone(string value) =>
         value.All(c => char.IsAsciiDigit(c) || c is ' ' or '(' or ')' or '-' or '+')
         && value.Count(char.IsAsciiDigit) >= 6
-        && value.IndexOf('+', StringComparison.Ordinal) <= 0;
+        && value.LastIndexOf('+') <= 0;
 }

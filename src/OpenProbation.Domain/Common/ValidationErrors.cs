@@ -74,7 +74,7 @@ public sealed class ValidationErrors
         }
         else if (!Enum.IsDefined(value.Value))
         {
-            Add(field, $"Select a valid {label}");
+            Add(field, $"Select a valid {WithoutArticle(label)}");
         }
 
         return this;
@@ -97,6 +97,12 @@ public sealed class ValidationErrors
     /// <summary>The messages by field, in the shape RFC 7807 validation problems use.</summary>
     public Dictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    // Labels read "a gender" so that "Select a gender" works; "Select a valid a gender" would not.
+    private static string WithoutArticle(string label) =>
+        label.StartsWith("a ", StringComparison.Ordinal) ? label[2..]
+        : label.StartsWith("an ", StringComparison.Ordinal) ? label[3..]
+        : label;
 
     private static string Capitalise(string label) =>
         label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];

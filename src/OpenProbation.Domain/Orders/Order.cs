@@ -196,7 +196,7 @@ public sealed record OrderDetails(
                 errors.Add("length", "The length is longer than any sentence: check the number and unit");
             }
             else if (Type is { } t && Enum.IsDefined(t) && OrderRules.MinimumMonths(t) is { } minMonths
-                && OrderRules.ToApproximateMonths(length, unit) < minMonths)
+                && OrderRules.ToCompleteMonths(length, unit) < minMonths)
             {
                 errors.Add("length", $"A {OrderRules.Describe(t)} must be at least {minMonths} months long");
             }
@@ -257,11 +257,27 @@ public static class OrderRules
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown length unit"),
     };
 
-    /// <summary>A length in whole months, rounding days and weeks up, for comparing with statutory limits.</summary>
+    /// <summary>
+    /// A length in whole months, rounding days and weeks down, for comparing with statutory minima: a period
+    /// a few days short of six months must not pass as six (183 days or 27 weeks is the least that counts as six).
+    /// </summary>
+    public static int ToCompleteMonths(int length, LengthUnit unit) => unit switch
+    {
+        LengthUnit.Days => (int)Math.Floor(length / 30.4375),
+        LengthUnit.Weeks => (int)Math.Floor(length * 7.0 / 30.4375),
+        LengthUnit.Months => length,
+        LengthUnit.Years => length > 1000 ? int.MaxValue : length * 12,
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown length unit"),
+    };
+
+    /// <summary>
+    /// A length in whole months, rounding days and weeks up, for comparing with statutory maxima: with the
+    /// average month (30.4375 days) a length passes only if it fits within the limit from any start date.
+    /// </summary>
     public static int ToApproximateMonths(int length, LengthUnit unit) => unit switch
     {
         LengthUnit.Days => (int)Math.Ceiling(length / 30.4375),
-        LengthUnit.Weeks => (int)Math.Ceiling(length * 7 / 30.4375),
+        LengthUnit.Weeks => (int)Math.Ceiling(length * 7.0 / 30.4375),
         LengthUnit.Months => length,
         LengthUnit.Years => length > 1000 ? int.MaxValue : length * 12,
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown length unit"),

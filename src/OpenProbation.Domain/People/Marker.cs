@@ -112,9 +112,17 @@ public sealed record MarkerDetails(
                 errors.Add("mappaCategory", "Select MAPPA category 1, 2, 3 or 4");
             }
         }
-        else if (MappaLevel is not null || MappaCategory is not null)
+        else
         {
-            errors.Add("mappaLevel", "MAPPA level and category apply only to MAPPA markers");
+            if (MappaLevel is not null)
+            {
+                errors.Add("mappaLevel", "MAPPA level applies only to MAPPA markers");
+            }
+
+            if (MappaCategory is not null)
+            {
+                errors.Add("mappaCategory", "MAPPA category applies only to MAPPA markers");
+            }
         }
 
         if (Type == MarkerType.Other && string.IsNullOrWhiteSpace(Description))
