@@ -156,6 +156,9 @@ public sealed record OrderDetails(
     DateOnly? TerminationDate,
     string? TerminationReason)
 {
+    /// <summary>How far ahead supervision may start (a licence recorded before release).</summary>
+    public const int MaxYearsAhead = 2;
+
     /// <summary>Checks the details as at <paramref name="today"/>.</summary>
     public ValidationErrors Validate(DateOnly today)
     {
@@ -200,6 +203,12 @@ public sealed record OrderDetails(
             {
                 errors.Add("length", $"A {OrderRules.Describe(t)} must be at least {minMonths} months long");
             }
+        }
+
+        // A licence can be recorded before release, but not years ahead: that is a typing mistake.
+        if (StartDate is { } startDate && startDate > today.AddYears(MaxYearsAhead))
+        {
+            errors.Add("startDate", $"Supervision can start at most {MaxYearsAhead} years from today");
         }
 
         if (ExpectedEndDate is { } end && start is { } begin && end < begin)

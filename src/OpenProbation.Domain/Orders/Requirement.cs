@@ -244,10 +244,21 @@ public sealed record RequirementDetails(
             {
                 errors.Add("endDate", "The end date must be today or in the past");
             }
-            else if (e > order.ExpectedEndDate && status == RequirementStatus.Completed)
+            else if (e > order.ExpectedEndDate && status is RequirementStatus.Completed or RequirementStatus.Terminated)
             {
-                errors.Add("endDate", "A requirement must be completed by the end of the order");
+                errors.Add("endDate", "A requirement must end by the end of the order");
             }
+        }
+
+        if (StartDate is { } begun && begun > order.ExpectedEndDate)
+        {
+            errors.Add("startDate", "A requirement cannot start after the order ends");
+        }
+
+        // An ended order has nothing left to deliver: its requirements are completed or terminated.
+        if (!order.IsLive && status is RequirementStatus.NotStarted or RequirementStatus.Active)
+        {
+            errors.Add("status", "The order has ended: its requirements must be completed or terminated");
         }
 
         return errors;

@@ -193,6 +193,17 @@ public class OrderDetailsTests
         }
     }
 
+    // A licence may be recorded before release, but a start years ahead is a mistake (and would overflow the calendar).
+    [Theory]
+    [InlineData("2028-03-15", true)]
+    [InlineData("2028-03-16", false)]
+    [InlineData("9999-06-01", false)]
+    public void Supervision_can_start_at_most_two_years_ahead(string start, bool valid)
+    {
+        var details = _valid with { Type = OrderType.Licence, StartDate = DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture) };
+        ErrorAssert.Fields(details.Validate(_today), valid ? [] : ["startDate"]);
+    }
+
     [Fact]
     public void Applying_defaults_the_start_to_the_sentence_date_computes_the_end_and_makes_the_order_active()
     {

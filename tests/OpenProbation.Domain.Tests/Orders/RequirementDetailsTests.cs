@@ -219,12 +219,20 @@ public class RequirementDetailsTests
 
     // PRACTICE.md section 7, line 8: requirements must be delivered before the order ends.
     [Theory]
-    [InlineData("2026-01-09", true)]
-    [InlineData("2026-01-10", false)]
-    public void A_requirement_cannot_be_completed_after_its_order_has_ended(string completed, bool valid)
+    [InlineData(RequirementStatus.Completed, "2026-01-09", true)]
+    [InlineData(RequirementStatus.Completed, "2026-01-10", false)]
+    [InlineData(RequirementStatus.Terminated, "2026-01-09", true)]
+    [InlineData(RequirementStatus.Terminated, "2026-01-10", false)]
+    public void A_requirement_cannot_end_after_its_order_has_ended(RequirementStatus status, string ended, bool valid)
     {
         var order = AnOrder(sentenced: new DateOnly(2025, 1, 10), expectedEnd: new DateOnly(2026, 1, 9));
-        var details = _notStarted with { Status = RequirementStatus.Completed, StartDate = new DateOnly(2025, 2, 1), EndDate = D(completed) };
+        var details = _notStarted with
+        {
+            Status = status,
+            StartDate = new DateOnly(2025, 2, 1),
+            EndDate = D(ended),
+            TerminationReason = status == RequirementStatus.Terminated ? "Order revoked" : null,
+        };
 
         var errors = details.Validate(order, _today);
 
@@ -234,8 +242,42 @@ public class RequirementDetailsTests
         }
         else
         {
-            Assert.Equal("A requirement must be completed by the end of the order", ErrorAssert.Single(errors, "endDate"));
+            Assert.Equal("A requirement must end by the end of the order", ErrorAssert.Single(errors, "endDate"));
         }
+    }
+
+    [Fact]
+    public void A_requirement_cannot_start_after_its_order_ends()
+    {
+        var order = AnOrder(sentenced: new DateOnly(2025, 1, 10), expectedEnd: new DateOnly(2026, 1, 9));
+        var details = _notStarted with { Status = RequirementStatus.Active, StartDate = new DateOnly(2026, 1, 10) };
+        Assert.Equal("A requirement cannot start after the order ends", ErrorAssert.Single(details.Validate(order, _today), "startDate"));
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.Active, RequirementStatus.NotStarted, true)]
+    [InlineData(OrderStatus.Breached, RequirementStatus.NotStarted, true)]
+    [InlineData(OrderStatus.Completed, RequirementStatus.NotStarted, false)]
+    [InlineData(OrderStatus.Terminated, RequirementStatus.NotStarted, false)]
+    [InlineData(OrderStatus.Revoked, RequirementStatus.NotStarted, false)]
+    [InlineData(OrderStatus.Revoked, RequirementStatus.Active, false)]
+    [InlineData(OrderStatus.Revoked, RequirementStatus.Terminated, true)]
+    [InlineData(OrderStatus.Completed, RequirementStatus.Completed, true)]
+    public void An_ended_order_has_no_requirement_left_to_deliver(OrderStatus orderStatus, RequirementStatus status, bool valid)
+    {
+        var order = AnOrder();
+        order.Status = orderStatus;
+        var details = status switch
+        {
+            RequirementStatus.NotStarted => _notStarted,
+            RequirementStatus.Active => _notStarted with { Status = status, StartDate = new DateOnly(2026, 2, 1) },
+            RequirementStatus.Terminated => Terminated(),
+            _ => _notStarted with { Status = status, StartDate = new DateOnly(2026, 2, 1), EndDate = new DateOnly(2026, 3, 1) },
+        };
+
+        var errors = details.Validate(order, _today);
+
+        ErrorAssert.Fields(errors, valid ? [] : ["status"]);
     }
 
     [Fact]
