@@ -20,6 +20,8 @@ public static class DatabaseSetup
     public const string ConnectionStringName = "OpenProbation";
     public const string DefaultSqliteFile = "data/openprobation.db";
 
+    private static readonly SqlitePragmas SqlitePragmasInstance = new();
+
     public static DatabaseProvider Provider(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -59,7 +61,8 @@ public static class DatabaseSetup
     public static IServiceCollection AddOpenProbationDatabase(this IServiceCollection services)
     {
         services.AddDbContext<SqliteOpenProbationDbContext>((sp, options) =>
-            options.UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>()), o => o.CommandTimeout(120)));
+            options.UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>()), o => o.CommandTimeout(120))
+                .AddInterceptors(SqlitePragmasInstance));
         services.AddDbContext<PostgresOpenProbationDbContext>((sp, options) =>
             options.UseNpgsql(ConnectionString(sp.GetRequiredService<IConfiguration>()), o => o.CommandTimeout(120)));
         services.AddScoped<OpenProbationDbContext>(sp =>

@@ -121,9 +121,12 @@ public static class PeopleApi
 
     private static IQueryable<Person> WhereNameMatches(IQueryable<Person> query, string text)
     {
+        // LIKE on the lower-cased column behaves the same on both databases and can use PostgreSQL's trigram index.
         foreach (var part in text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(5))
         {
-            query = query.Where(p => p.SearchName.Contains(part));
+            var pattern = "%" + part.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(p => EF.Functions.Like(p.SearchName, pattern, "\\"));
         }
 
         return query;
