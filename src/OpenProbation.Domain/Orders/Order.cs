@@ -179,6 +179,11 @@ public sealed record OrderDetails(
         {
             errors.Add("startDate", "Supervision cannot start before the date of sentence");
         }
+        else if (SentenceDate is { } s2 && StartDate is { } st2 && st2.Year - s2.Year > OrderRules.LongestTermMonths / 12)
+        {
+            // Bounds the start as the length is bounded, so the computed end date is always a real date.
+            errors.Add("startDate", $"Supervision cannot start more than {OrderRules.LongestTermMonths / 12} years after sentence: check the date");
+        }
 
         if (Length is { } length && LengthUnit is { } unit && Enum.IsDefined(unit))
         {
@@ -261,7 +266,7 @@ public static class OrderRules
     public static int ToApproximateMonths(int length, LengthUnit unit) => unit switch
     {
         LengthUnit.Days => (int)Math.Ceiling(length / 30.4375),
-        LengthUnit.Weeks => (int)Math.Ceiling(length * 7 / 30.4375),
+        LengthUnit.Weeks => (int)Math.Ceiling(length * 7d / 30.4375), // in doubles: a huge number of weeks must not overflow
         LengthUnit.Months => length,
         LengthUnit.Years => length > 1000 ? int.MaxValue : length * 12,
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown length unit"),

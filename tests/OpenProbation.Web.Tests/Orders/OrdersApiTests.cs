@@ -77,6 +77,11 @@ public abstract class OrdersApiTests(AppFixture app)
     [InlineData("PostSentenceSupervision", 13, "Months")]
     [InlineData("Licence", 0, "Months")]
     [InlineData("Licence", 101, "Years")]
+    [InlineData("CommunityOrder", int.MaxValue, "Weeks")] // once a server error: the weeks overflowed before the limit was checked
+    [InlineData("Licence", int.MaxValue, "Weeks")]
+    [InlineData("Licence", int.MaxValue, "Days")]
+    [InlineData("Licence", int.MaxValue, "Months")]
+    [InlineData("Licence", int.MaxValue, "Years")]
     public async Task A_length_outside_the_statutory_limits_for_the_order_type_is_refused(string type, int length, string unit)
     {
         var client = await app.ClientForAsync(Roles.CourtOfficer);
@@ -104,6 +109,29 @@ public abstract class OrdersApiTests(AppFixture app)
         var order = await TestData.CreateOrderAsync(client, person.Crn, type, length: length, lengthUnit: unit);
 
         Assert.Equal((length, Enum.Parse<LengthUnit>(unit)), (order.Length, order.LengthUnit));
+    }
+
+    [Theory]
+    [InlineData("2126-11-02", true)]
+    [InlineData("2127-01-01", false)]
+    [InlineData("9999-12-01", false)] // once a server error: its end date was past the last representable date
+    public async Task Supervision_can_start_up_to_100_years_after_sentence_but_no_later(string startDate, bool accepted)
+    {
+        var client = await app.ClientForAsync(Roles.CourtOfficer);
+        var person = await TestData.CreatePersonAsync(client);
+        var body = OrderBody("Licence", "2026-11-02", 1, "Years");
+        body["startDate"] = startDate;
+
+        var response = await client.PostJsonAsync($"/api/v1/people/{person.Crn}/orders", body);
+
+        if (accepted)
+        {
+            Assert.Equal(new DateOnly(2127, 11, 1), (await TestData.Created<OrderDto>(response)).ExpectedEndDate);
+        }
+        else
+        {
+            Assert.Equal(["startDate"], (await response.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        }
     }
 
     [Fact]

@@ -122,7 +122,9 @@ public abstract class StaffApiTests(AppFixture app)
     [InlineData(-7.5)]
     [InlineData(48.01)]
     [InlineData(49)]
-    public async Task Contracted_hours_must_be_more_than_0_and_at_most_48(double hours)
+    [InlineData(0.001)] // the column holds two decimal places: PostgreSQL would have stored 0
+    [InlineData(37.125)]
+    public async Task Contracted_hours_must_be_more_than_0_and_at_most_48_to_two_decimal_places(double hours)
     {
         var admin = await app.ClientForAsync(Roles.SystemAdministrator);
         var team = await TestData.CreateTeamAsync(admin);
@@ -134,6 +136,7 @@ public abstract class StaffApiTests(AppFixture app)
 
     [Theory]
     [InlineData(0.5)]
+    [InlineData(18.75)]
     [InlineData(37)]
     [InlineData(48)]
     public async Task Contracted_hours_from_just_over_0_up_to_48_are_accepted(double hours)
