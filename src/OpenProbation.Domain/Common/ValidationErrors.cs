@@ -38,12 +38,20 @@ public sealed class ValidationErrors
         return MaxLength(field, value, maxLength, label);
     }
 
-    /// <summary>Allows a missing value, but not one longer than <paramref name="maxLength"/> characters.</summary>
+    /// <summary>
+    /// Allows a missing value, but not one longer than <paramref name="maxLength"/> characters, nor one holding
+    /// control characters other than tabs and line breaks (PostgreSQL cannot store NUL; SQLite would, so the two
+    /// databases must not be left to decide).
+    /// </summary>
     public ValidationErrors MaxLength(string field, string? value, int maxLength, string label)
     {
         if (value is not null && value.Length > maxLength)
         {
             Add(field, $"{Capitalise(label)} must be {maxLength} characters or fewer");
+        }
+        else if (value is not null && value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+        {
+            Add(field, $"{Capitalise(label)} must not contain control characters");
         }
 
         return this;
@@ -61,7 +69,7 @@ public sealed class ValidationErrors
         return this;
     }
 
-    /// <summary>Requires an enum value to be one of the named members (JSON numbers could smuggle others in).</summary>
+    /// <summary>Requires an enum value to be one of the named members (numbers in JSON or a query string could smuggle others in).</summary>
     public ValidationErrors Defined<T>(string field, T? value, string label, bool required = true)
         where T : struct, Enum
     {

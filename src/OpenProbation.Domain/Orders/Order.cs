@@ -156,6 +156,9 @@ public sealed record OrderDetails(
     DateOnly? TerminationDate,
     string? TerminationReason)
 {
+    /// <summary>No one supervised today was sentenced before this year; an earlier year is a typing mistake.</summary>
+    public const int EarliestSentenceYear = 1950;
+
     /// <summary>How far ahead supervision may start (a licence recorded before release).</summary>
     public const int MaxYearsAhead = 2;
 
@@ -176,11 +179,20 @@ public sealed record OrderDetails(
         {
             errors.Add("sentenceDate", "The date of sentence must be today or in the past");
         }
+        else if (SentenceDate is { } early && early.Year < EarliestSentenceYear)
+        {
+            errors.Add("sentenceDate", $"The date of sentence must be in {EarliestSentenceYear} or later: check the year");
+        }
 
         var start = StartDate ?? SentenceDate;
         if (SentenceDate is { } s && StartDate is { } st && st < s)
         {
             errors.Add("startDate", "Supervision cannot start before the date of sentence");
+        }
+        else if (SentenceDate is { } s2 && StartDate is { } st2 && st2.Year - s2.Year > OrderRules.LongestTermMonths / 12)
+        {
+            // Bounds the start as the length is bounded, so the computed end date is always a real date.
+            errors.Add("startDate", $"Supervision cannot start more than {OrderRules.LongestTermMonths / 12} years after sentence: check the date");
         }
 
         if (Length is { } length && LengthUnit is { } unit && Enum.IsDefined(unit))

@@ -109,7 +109,7 @@ public sealed class StaffMember : IVersioned
 /// <param name="LastName">Last name.</param>
 /// <param name="Email">Work email.</param>
 /// <param name="Grade">Grade.</param>
-/// <param name="ContractedHours">Contracted hours a week, more than 0 and at most 48 (the Working Time Regulations' weekly limit).</param>
+/// <param name="ContractedHours">Contracted hours a week, more than 0 and at most 48 (the Working Time Regulations' weekly limit), to two decimal places.</param>
 /// <param name="StartDate">First day in post.</param>
 /// <param name="EndDate">Last day in post, on or after the start date.</param>
 /// <param name="IsAgency">Agency staff.</param>
@@ -148,6 +148,11 @@ public sealed record StaffDetails(
         if (ContractedHours is { } hours && (hours <= 0 || hours > MaxContractedHours))
         {
             errors.Add("contractedHours", $"Contracted hours must be more than 0 and no more than {MaxContractedHours}");
+        }
+        else if (ContractedHours is { } h && decimal.Round(h, 2) != h)
+        {
+            // The column holds two decimal places: PostgreSQL would round silently (0.001 to 0) and SQLite would not.
+            errors.Add("contractedHours", "Contracted hours can have at most two decimal places, like 22.5 or 18.75");
         }
 
         if (StartDate is { } start && EndDate is { } end && end < start)

@@ -60,9 +60,11 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     /// <summary>A client signed in (by bearer token) as a new user with this role.</summary>
-    public async Task<HttpClient> ClientForAsync(string role)
+    public async Task<HttpClient> ClientForAsync(string role) => await ClientForUserAsync(await CreateUserAsync(role));
+
+    /// <summary>A client signed in (by bearer token) as an existing user, for tests that check who did something.</summary>
+    public async Task<HttpClient> ClientForUserAsync(string userName)
     {
-        var userName = await CreateUserAsync(role);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(userName));
         return client;

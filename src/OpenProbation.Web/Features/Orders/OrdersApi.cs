@@ -94,7 +94,9 @@ public static class OrdersApi
         OpenProbationDbContext db, OrderStatus? status, OrderType? type, DateOnly? endingFrom, DateOnly? endingTo, bool? unallocated,
         int? page, int? pageSize, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
+        var errors = new ValidationErrors()
+            .Defined("status", status, "a status", required: false)
+            .Defined("type", type, "a type of order", required: false);
         var paging = Paging.Create(page, pageSize, errors);
         if (!errors.IsValid)
         {

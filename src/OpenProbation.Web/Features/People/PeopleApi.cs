@@ -64,7 +64,8 @@ public static class PeopleApi
     {
         var errors = new ValidationErrors()
             .MaxLength("q", q, FieldLimits.Title, "the search text")
-            .MaxLength("name", name, FieldLimits.Title, "the name");
+            .MaxLength("name", name, FieldLimits.Title, "the name")
+            .Defined("gender", gender, "a gender", required: false);
         var paging = Paging.Create(page, pageSize, errors);
         if (crn is not null && !Crn.IsValid(crn))
         {
