@@ -125,7 +125,8 @@ public static class OpenProbationApp
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("OpenProbation API")).AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .AddEndpointFilterFactory(StrictQueryParameters.Create);
         api.MapOrganisation();
         api.MapStaff();
         api.MapPeople();

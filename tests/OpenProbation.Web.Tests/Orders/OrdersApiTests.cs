@@ -474,7 +474,8 @@ public abstract class OrdersApiTests(AppFixture app)
 
         Assert.Null(saved.ResponsibleOfficer);
         var ended = await (await spo.GetAsync($"/api/v1/assignments/{assignment.Id}")).ReadAsync<AssignmentDto>();
-        Assert.Equal((new DateOnly(2026, 11, 20), 2), (ended.ToDate, ended.Version));
+        // The officer was responsible up to and including the order's last day; ToDate is exclusive.
+        Assert.Equal((new DateOnly(2026, 11, 21), 2), (ended.ToDate, ended.Version));
         var caseload = await (await spo.GetAsync($"/api/v1/assignments?staffMemberId={officer.Id}&current=true")).ReadAsync<PagedList<AssignmentDto>>();
         Assert.Empty(caseload.Items);
 

@@ -9,6 +9,31 @@ namespace OpenProbation.Web.Tests.Staff;
 /// <summary>Staff records and their absences: the people and the availability that allocation works with (PRACTICE.md section 4).</summary>
 public abstract class StaffApiTests(AppFixture app)
 {
+    [Theory]
+    [InlineData("/api/v1/staff?grade=1", "grade")]
+    [InlineData("/api/v1/staff?grade=probationofficer", "grade")]
+    [InlineData("/api/v1/staff?grade=ProbationOfficer,ProbationServiceOfficer", "grade")]
+    [InlineData("/api/v1/staff?grade=ProbationOfficer&grade=CourtOfficer", "grade")]
+    [InlineData("/api/v1/absences?type=2", "type")]
+    [InlineData("/api/v1/absences?from=02/03/2026", "from")]
+    [InlineData("/api/v1/orders?endingTo=2026-2-3", "endingTo")]
+    [InlineData("/api/v1/people?dateOfBirth=1985-13-01", "dateOfBirth")]
+    public async Task Query_enums_must_be_named_and_query_dates_must_be_iso(string url, string field)
+    {
+        var admin = await app.ClientForAsync(Roles.SystemAdministrator);
+        var problem = await (await admin.GetAsync(url)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([field], problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task Query_enums_are_given_by_their_exact_names()
+    {
+        var admin = await app.ClientForAsync(Roles.SystemAdministrator);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/staff?grade=ProbationOfficer&pageSize=1")).StatusCode);
+        await (await admin.GetAsync("/api/v1/staff?grade=probationofficer")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/absences?from=2026-03-02&type=AnnualLeave")).StatusCode);
+    }
+
     [Fact]
     public async Task A_member_of_staff_is_created_with_its_location_and_reads_back_with_an_etag()
     {

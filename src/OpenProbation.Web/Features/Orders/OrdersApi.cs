@@ -189,12 +189,12 @@ public static class OrdersApi
         var wasLive = order.IsLive;
         order.Apply(request);
 
-        // An order that ends stops being anyone's case on the day it ended.
+        // An order that ends stops being anyone's case after its last day (ToDate is exclusive).
         if (wasLive && !order.IsLive)
         {
             foreach (var current in await db.Assignments.Where(a => a.OrderId == id && a.ToDate == null).ToListAsync(ct))
             {
-                current.ToDate = order.TerminationDate is { } ended && ended > current.FromDate ? ended : current.FromDate;
+                current.ToDate = order.TerminationDate is { } ended && ended >= current.FromDate ? ended.AddDays(1) : current.FromDate;
             }
         }
 
