@@ -218,7 +218,9 @@ public sealed record OrderDetails(
         }
 
         // A licence can be recorded before release, but not years ahead: that is a typing mistake.
-        if (StartDate is { } startDate && startDate > today.AddYears(MaxYearsAhead))
+        // (Imports validate history with today = DateOnly.MaxValue, so the limit must not overflow.)
+        var latestStart = today.Year <= DateOnly.MaxValue.Year - MaxYearsAhead ? today.AddYears(MaxYearsAhead) : DateOnly.MaxValue;
+        if (StartDate is { } startDate && startDate > latestStart)
         {
             errors.Add("startDate", $"Supervision can start at most {MaxYearsAhead} years from today");
         }

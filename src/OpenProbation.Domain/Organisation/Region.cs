@@ -82,7 +82,7 @@ public sealed record OrganisationUnitDetails(string? Code, string? Name)
         var errors = new ValidationErrors()
             .Required("code", Code, FieldLimits.Code, "a code")
             .Required("name", Name, FieldLimits.Title, "a name");
-        if (!string.IsNullOrWhiteSpace(Code) && !Code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        if (!string.IsNullOrWhiteSpace(Code) && !Code.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
             errors.Add("code", "Code must contain only letters, digits and hyphens");
         }

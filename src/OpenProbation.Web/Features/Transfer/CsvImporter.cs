@@ -526,7 +526,7 @@ internal sealed class CsvImporter
             // Built even when nothing is written: requirements are checked against their order.
             var order = new Order { PersonId = personId.Value };
             order.Apply(details);
-            var orderKey = new OrderKey(order.Type, order.SentenceDate, order.ExpectedEndDate);
+            var orderKey = new OrderKey(order.Type, order.SentenceDate, order.ExpectedEndDate, order.Status);
             _orders[key] = orderKey;
             if (!Writing)
             {
@@ -708,10 +708,10 @@ internal sealed class CsvImporter
     }
 
     /// <summary>What a requirement is checked against, kept for every order of the files without holding the entities.</summary>
-    private sealed class OrderKey(OrderType type, DateOnly sentenceDate, DateOnly expectedEndDate)
+    private sealed class OrderKey(OrderType type, DateOnly sentenceDate, DateOnly expectedEndDate, OrderStatus status)
     {
         public int Id { get; set; }
 
-        public Order ToOrder() => new() { Type = type, SentenceDate = sentenceDate, ExpectedEndDate = expectedEndDate };
+        public Order ToOrder() => new() { Type = type, SentenceDate = sentenceDate, ExpectedEndDate = expectedEndDate, Status = status };
     }
 }
