@@ -19,6 +19,8 @@ public static class OpenProbationCli
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(MigrateCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(TransferCommands.Export(context));
+        root.Subcommands.Add(TransferCommands.Import(context));
         root.Subcommands.Add(TokenCommand.Create(context));
         root.Subcommands.Add(UserCommand.Create(context));
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error });

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Demo;
+using OpenProbation.Web.Features.Transfer;
 using OpenProbation.Web.Security;
 using OpenProbation.Web.Tests.Infrastructure;
 
@@ -122,6 +123,65 @@ public abstract class CliTests(DatabaseProvider provider)
         Assert.Equal(2, badRole.ExitCode);
     }
 
+    [Fact]
+    public async Task Demo_is_deterministic_the_same_seed_gives_the_same_data_and_another_seed_does_not()
+    {
+        var (first, cliA) = await CliRunner.CreateAsync(provider);
+        var (second, cliB) = await CliRunner.CreateAsync(provider);
+        var (third, cliC) = await CliRunner.CreateAsync(provider);
+        await using var a = first;
+        await using var b = second;
+        await using var c = third;
+        using var folder = new TempFolder();
+
+        Assert.Equal(0, (await cliA.RunAsync("demo", "--scenario", "small", "--people", "400", "--seed", "42")).ExitCode);
+        Assert.Equal(0, (await cliB.RunAsync("demo", "--scenario", "small", "--people", "400", "--seed", "42")).ExitCode);
+        Assert.Equal(0, (await cliC.RunAsync("demo", "--scenario", "small", "--people", "400", "--seed", "43")).ExitCode);
+        Assert.Equal(0, (await cliA.RunAsync("export", "--out", folder.Path("a"))).ExitCode);
+        Assert.Equal(0, (await cliB.RunAsync("export", "--out", folder.Path("b"))).ExitCode);
+        Assert.Equal(0, (await cliC.RunAsync("export", "--out", folder.Path("c"))).ExitCode);
+
+        foreach (var file in CsvTransfer.Files)
+        {
+            Assert.True(
+                File.ReadAllBytes(Path.Combine(folder.Path("a"), file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(folder.Path("b"), file))),
+                $"{file} differs between two runs with the same seed");
+        }
+
+        Assert.NotEqual(File.ReadAllText(Path.Combine(folder.Path("a"), "people.csv")), File.ReadAllText(Path.Combine(folder.Path("c"), "people.csv")));
+    }
+
+    [Fact]
+    public async Task Export_then_import_into_an_empty_database_then_export_again_loses_nothing()
+    {
+        var (source, cliA) = await CliRunner.CreateAsync(provider);
+        var (target, cliB) = await CliRunner.CreateAsync(provider);
+        await using var a = source;
+        await using var b = target;
+        using var folder = new TempFolder();
+
+        Assert.Equal(0, (await cliA.RunAsync("demo", "--scenario", "small", "--people", "500", "--seed", "5")).ExitCode);
+        var exported = await cliA.RunAsync("export", "--out", folder.Path("first"));
+        Assert.Equal(0, exported.ExitCode);
+        Assert.Contains("people.csv", exported.Output, StringComparison.Ordinal);
+
+        var imported = await cliB.RunAsync("import", "--from", folder.Path("first"));
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        Assert.Equal(0, (await cliB.RunAsync("export", "--out", folder.Path("second"))).ExitCode);
+
+        foreach (var file in CsvTransfer.Files)
+        {
+            var before = File.ReadAllBytes(Path.Combine(folder.Path("first"), file));
+            Assert.True(before.Length > 0);
+            Assert.True(before.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(folder.Path("second"), file))), $"{file} changed in the round trip");
+        }
+
+        // Importing the same people again is refused as a whole, with the reasons on standard error.
+        var again = await cliB.RunAsync("import", "--from", folder.Path("first"));
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("people.csv line 2, crn", again.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>The demo region has the shape the sources describe (PRACTICE.md section 4: PO 18–102, PSO 14–168).</summary>
     [Fact]
     public async Task The_demo_region_has_realistic_caseloads_markers_and_allocation()
@@ -160,6 +220,15 @@ public abstract class CliTests(DatabaseProvider provider)
 
         var absentToday = await db.Absences.CountAsync(a => a.StartDate <= new DateOnly(2026, 11, 23) && a.EndDate >= new DateOnly(2026, 11, 23));
         Assert.True(absentToday > 0);
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        private readonly string _root = Directory.CreateTempSubdirectory("openprobation-cli-").FullName;
+
+        public string Path(string name) => System.IO.Path.Combine(_root, name);
+
+        public void Dispose() => Directory.Delete(_root, recursive: true);
     }
 
     private static OpenProbationDbContext Open(TestDatabase database) =>
