@@ -12,8 +12,8 @@ using OpenProbation.Web.Data;
 namespace OpenProbation.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOpenProbationDbContext))]
-    [Migration("20261123182756_ApiTokenVersion")]
-    partial class ApiTokenVersion
+    [Migration("20261123185311_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -23,6 +23,7 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -702,6 +703,9 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                     b.HasIndex("DateOfBirth");
 
                     b.HasIndex("SearchName");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("People");
                 });
