@@ -38,7 +38,7 @@ public abstract class OrdersApiTests(AppFixture app)
     [InlineData("CommunityOrder", "2026-01-15", 12, "Months", "2027-01-14")]
     [InlineData("CommunityOrder", "2026-01-15", 1, "Years", "2027-01-14")]
     [InlineData("CommunityOrder", "2026-11-01", 10, "Days", "2026-11-10")]
-    [InlineData("SuspendedSentenceOrder", "2026-05-04", 26, "Weeks", "2026-11-01")]
+    [InlineData("SuspendedSentenceOrder", "2026-05-04", 27, "Weeks", "2026-11-08")]
     [InlineData("CommunityOrder", "2026-11-02", 36, "Months", "2029-11-01")]
     // OrderRules.ExpectedEndDate decides month ends: 31 January plus a month is 28 February, then the day before.
     [InlineData("CommunityOrder", "2025-01-31", 1, "Months", "2025-02-27")]
@@ -111,11 +111,12 @@ public abstract class OrdersApiTests(AppFixture app)
         Assert.Equal((length, Enum.Parse<LengthUnit>(unit)), (order.Length, order.LengthUnit));
     }
 
+    // A licence can be recorded before release, but not more than two years ahead.
     [Theory]
-    [InlineData("2126-11-02", true)]
-    [InlineData("2127-01-01", false)]
+    [InlineData("2028-11-23", true)]
+    [InlineData("2028-11-24", false)]
     [InlineData("9999-12-01", false)] // once a server error: its end date was past the last representable date
-    public async Task Supervision_can_start_up_to_100_years_after_sentence_but_no_later(string startDate, bool accepted)
+    public async Task Supervision_can_start_up_to_two_years_from_today_but_no_later(string startDate, bool accepted)
     {
         var client = await app.ClientForAsync(Roles.CourtOfficer);
         var person = await TestData.CreatePersonAsync(client);
@@ -126,7 +127,7 @@ public abstract class OrdersApiTests(AppFixture app)
 
         if (accepted)
         {
-            Assert.Equal(new DateOnly(2127, 11, 1), (await TestData.Created<OrderDto>(response)).ExpectedEndDate);
+            Assert.Equal(new DateOnly(2029, 11, 22), (await TestData.Created<OrderDto>(response)).ExpectedEndDate);
         }
         else
         {
