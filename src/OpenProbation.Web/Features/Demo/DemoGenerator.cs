@@ -88,7 +88,9 @@ public sealed class DemoGenerator
             throw new InvalidOperationException("The database already holds data. Use an empty database for the demo (or demo --reset).");
         }
 
-        var generator = new DemoGenerator(scenario, people, options.Seed, clock.Today(), clock.GetUtcNow());
+        // Record timestamps are the start of today, so a seed gives the same data all day long.
+        var today = clock.Today();
+        var generator = new DemoGenerator(scenario, people, options.Seed, today, new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         return await generator.RunAsync(services, db, options.Password, progress, ct);
     }
 
