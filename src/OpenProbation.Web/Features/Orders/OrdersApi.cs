@@ -94,9 +94,7 @@ public static class OrdersApi
         OpenProbationDbContext db, OrderStatus? status, OrderType? type, DateOnly? endingFrom, DateOnly? endingTo, bool? unallocated,
         int? page, int? pageSize, CancellationToken ct)
     {
-        var errors = new ValidationErrors()
-            .Defined("status", status, "a status", required: false)
-            .Defined("type", type, "a type of order", required: false);
+        var errors = new ValidationErrors();
         var paging = Paging.Create(page, pageSize, errors);
         if (!errors.IsValid)
         {

@@ -64,8 +64,7 @@ public static class PeopleApi
     {
         var errors = new ValidationErrors()
             .MaxLength("q", q, FieldLimits.Title, "the search text")
-            .MaxLength("name", name, FieldLimits.Title, "the name")
-            .Defined("gender", gender, "a gender", required: false);
+            .MaxLength("name", name, FieldLimits.Title, "the name");
         var paging = Paging.Create(page, pageSize, errors);
         if (crn is not null && !Crn.IsValid(crn))
         {

@@ -35,8 +35,7 @@ public static class StaffApi
         OpenProbationDbContext db, int? teamId, int? deliveryUnitId, StaffGrade? grade, string? q, bool? current,
         int? page, int? pageSize, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new ValidationErrors().MaxLength("q", q, FieldLimits.Name, "the search text")
-            .Defined("grade", grade, "a grade", required: false);
+        var errors = new ValidationErrors().MaxLength("q", q, FieldLimits.Name, "the search text");
         var paging = Paging.Create(page, pageSize, errors);
         if (!errors.IsValid)
         {
@@ -151,7 +150,7 @@ public static class StaffApi
         OpenProbationDbContext db, int? staffMemberId, int? teamId, DateOnly? from, DateOnly? to, AbsenceType? type,
         int? page, int? pageSize, CancellationToken ct)
     {
-        var errors = new ValidationErrors().Defined("type", type, "a type of absence", required: false);
+        var errors = new ValidationErrors();
         var paging = Paging.Create(page, pageSize, errors);
         if (from is { } f && to is { } t && t < f)
         {
