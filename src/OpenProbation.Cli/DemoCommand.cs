@@ -108,6 +108,15 @@ internal static class DemoCommand
             + $"{s.Requirements:N0} requirements, {s.Markers:N0} markers; {s.Staff:N0} staff ({s.CaseHolders:N0} case-holding) in {s.Teams:N0} teams, "
             + $"{s.Absences:N0} absences; {s.Unallocated:N0} new cases awaiting allocation.");
         output.WriteLine($"Demo users: {string.Join(", ", DemoGenerator.DemoUsers.Select(u => u.UserName))} (password: see the README).");
+        if (s.AccessCases.Count > 0)
+        {
+            // CRNs only, no names: enough to find the cases that show case-level access (docs/demo-data.md).
+            output.WriteLine($"Cases with restricted access: {s.AccessCases.Count:N0}" + (s.AccessCases.Count > 5 ? " (all are in an export's case-restrictions.csv), the first five:" : ":"));
+            foreach (var access in s.AccessCases.Take(5))
+            {
+                output.WriteLine($"  {access}");
+            }
+        }
     }
 
     private sealed class SynchronousProgress(Action<DemoProgress> report) : IProgress<DemoProgress>

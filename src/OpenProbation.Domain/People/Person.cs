@@ -79,6 +79,12 @@ public sealed class Person : IVersioned
     /// <summary>Orders and licences.</summary>
     public List<Order> Orders { get; } = [];
 
+    /// <summary>Whether the case is restricted (see <see cref="CaseAccessRules"/>); null when nobody has ever restricted it.</summary>
+    public CaseRestriction? Restriction { get; set; }
+
+    /// <summary>Users on the case's allow-list or excluded from it, past entries included.</summary>
+    public List<CaseAccessEntry> AccessEntries { get; } = [];
+
     /// <summary>Full name as staff write it.</summary>
     public string FullName => MiddleNames is null ? $"{FirstName} {LastName}" : $"{FirstName} {MiddleNames} {LastName}";
 

@@ -40,6 +40,10 @@ public class OpenProbationDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<CaseRestriction> CaseRestrictions => Set<CaseRestriction>();
+
+    public DbSet<CaseAccessEntry> CaseAccessEntries => Set<CaseAccessEntry>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
@@ -176,6 +180,33 @@ public class OpenProbationDbContext(DbContextOptions options) : IdentityDbContex
             m.Property(x => x.AddedBy).HasMaxLength(FieldLimits.UserName);
             m.HasIndex(x => new { x.PersonId, x.Type });
             m.HasOne(x => x.Person).WithMany(x => x.Markers).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CaseRestriction>(r =>
+        {
+            Versioned(r);
+            r.HasKey(x => x.PersonId);
+            r.Property(x => x.PersonId).ValueGeneratedNever();
+            r.Property(x => x.Reason).HasMaxLength(FieldLimits.Note);
+            r.Property(x => x.ChangedBy).HasMaxLength(FieldLimits.UserName);
+            r.HasOne(x => x.Person).WithOne(x => x.Restriction).HasForeignKey<CaseRestriction>(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CaseAccessEntry>(e =>
+        {
+            Versioned(e);
+            e.Property(x => x.UserName).HasMaxLength(FieldLimits.UserName);
+            e.Property(x => x.NormalizedUserName).HasMaxLength(FieldLimits.UserName);
+            e.Property(x => x.Reason).HasMaxLength(FieldLimits.Note);
+            e.Property(x => x.AddedBy).HasMaxLength(FieldLimits.UserName);
+            e.Property(x => x.RemovedBy).HasMaxLength(FieldLimits.UserName);
+
+            // The access predicate asks, for each person, "is this user on a list?"; the second index answers
+            // "which cases is this user on?" for administrators.
+            e.HasIndex(x => new { x.PersonId, x.NormalizedUserName });
+            e.HasIndex(x => x.NormalizedUserName);
+            e.HasOne(x => x.Person).WithMany(x => x.AccessEntries).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(x => x.IsActive);
         });
 
         builder.Entity<Order>(o =>

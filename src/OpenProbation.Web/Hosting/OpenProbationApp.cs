@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
 using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
 using OpenProbation.Web.Features.People;
@@ -77,7 +78,8 @@ public static class OpenProbationApp
             .AddPolicy(Policies.EditCases, p => p.RequireRole(Policies.CaseEditors))
             .AddPolicy(Policies.ReadOrganisation, p => p.RequireRole(Policies.OrganisationReaders))
             .AddPolicy(Policies.ManageOrganisation, p => p.RequireRole(Policies.OrganisationManagers))
-            .AddPolicy(Policies.AllocateCases, p => p.RequireRole(Policies.Allocators));
+            .AddPolicy(Policies.AllocateCases, p => p.RequireRole(Policies.Allocators))
+            .AddPolicy(Policies.ManageCaseAccess, p => p.RequireRole(Policies.CaseAccessManagers));
         services.AddHostedService<MigrateOnStart>();
         services.AddOpenApi(o =>
         {
@@ -131,6 +133,7 @@ public static class OpenProbationApp
         api.MapStaff();
         api.MapPeople();
         api.MapOrders();
+        api.MapCaseAccess();
         return app;
     }
 }

@@ -41,6 +41,13 @@ public static class Policies
     /// <summary>Allocate cases to responsible officers: managers (and administrators for data fixes).</summary>
     public const string AllocateCases = "allocate-cases";
 
+    /// <summary>
+    /// Restrict cases and keep their allow-lists and exclusions: system administrators only. Managers ask for a
+    /// restriction; they are case readers in the same offices as the staff a restriction keeps out, and a small,
+    /// audited group holding the power keeps it honest. Managing a case's access does not let anyone read it.
+    /// </summary>
+    public const string ManageCaseAccess = "manage-case-access";
+
     internal static readonly string[] CaseReaders =
     [
         Roles.ProbationOfficer, Roles.ProbationServiceOfficer, Roles.TraineeProbationOfficer,
@@ -57,4 +64,6 @@ public static class Policies
     internal static readonly string[] OrganisationManagers = [Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
 
     internal static readonly string[] Allocators = [Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
+
+    internal static readonly string[] CaseAccessManagers = [Roles.SystemAdministrator];
 }

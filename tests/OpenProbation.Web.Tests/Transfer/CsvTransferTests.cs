@@ -112,6 +112,21 @@ public abstract class CsvTransferTests(DatabaseProvider provider, ITestOutputHel
             B234567,1,TST0001,2026-06-01,,Allocated after sentence,demo-spo,2026-11-23T12:00:00.0000000+00:00
 
             """";
+        files["case-restrictions.csv"] = """"
+            crn,restricted,reason,changed_by,changed_at
+            A123456,true,"Staff member:
+            ""works in the Walsall office""",admin.two,2026-11-23T12:00:00.0000000+00:00
+            B234567,false,,admin.one,2026-11-22T08:00:00.0000000+00:00
+
+            """";
+        files["case-access.csv"] = """"
+            crn,kind,user_name,reason,added_by,added_at,removed_by,removed_at
+            A123456,Allowed,demo-po,"Staff member, ""works here""",admin.one,2026-11-20T09:30:15.1234000+00:00,admin.two,2026-11-23T12:00:00.0000000+00:00
+            A123456,Allowed,demo-po,Back on the list,admin.two,2026-11-23T12:00:00.0000000+00:00,,
+            A123456,Excluded,J.Smith,Relative,admin.one,2026-11-23T12:00:00.0000000+00:00,,
+            B234567,Excluded,demo-spo,Neighbour,admin.one,2026-11-23T12:00:00.0000000+00:00,,
+
+            """";
         WriteFiles(temp.File("in"), files);
 
         await using (var db = await OpenAsync("b"))
@@ -200,6 +215,29 @@ public abstract class CsvTransferTests(DatabaseProvider provider, ITestOutputHel
     }
 
     [Fact]
+    public async Task Case_access_rows_are_checked_and_a_restricted_case_needs_its_reason()
+    {
+        using var temp = new TempFolder();
+        var files = SampleFiles();
+        files["case-restrictions.csv"] += "A123456,true,,admin.one,\nC345678,true,High profile,admin.one,\nB234567,maybe,,admin.one,\n";
+        files["case-access.csv"] += "A123456,Watcher,demo-po,Reason,admin.one,,,\nA123456,Allowed,demo-pso,Reason,admin.one,,admin.two,\nA123456,Allowed,,Reason,admin.one,,,\n";
+        WriteFiles(temp.File("in"), files);
+        await using var db = await OpenAsync("b");
+
+        var refused = await Assert.ThrowsAsync<CsvImportException>(() => CsvTransfer.ImportAsync(db, temp.File("in"), Clock, CancellationToken.None));
+
+        Assert.Equal(
+            [
+                ("case-restrictions.csv", 3, "reason"), ("case-restrictions.csv", 3, "crn"), ("case-restrictions.csv", 4, "crn"),
+                ("case-restrictions.csv", 5, "restricted"),
+                ("case-access.csv", 4, "kind"), ("case-access.csv", 5, "removed_at"), ("case-access.csv", 6, "user_name"),
+            ],
+            refused.Problems.Select(p => (p.File, p.Line, p.Column)));
+        Assert.Equal(0, await db.People.CountAsync());
+        Assert.Equal(0, await db.CaseRestrictions.CountAsync());
+    }
+
+    [Fact]
     public async Task A_missing_file_is_reported_and_nothing_is_read()
     {
         using var temp = new TempFolder();
@@ -265,6 +303,8 @@ public abstract class CsvTransferTests(DatabaseProvider provider, ITestOutputHel
             ["orders.csv"] = "crn,order_ref,type,court,offence,sentence_date,start_date,length,length_unit,expected_end_date,status,termination_date,termination_reason\n",
             ["requirements.csv"] = "crn,order_ref,requirement_ref,type,rar_max_days,unpaid_work_hours,programme_name,length_months,description,status,start_date,end_date,termination_reason\n",
             ["assignments.csv"] = "crn,order_ref,staff_code,from_date,to_date,reason,assigned_by,created_at\n",
+            ["case-restrictions.csv"] = "crn,restricted,reason,changed_by,changed_at\n",
+            ["case-access.csv"] = "crn,kind,user_name,reason,added_by,added_at,removed_by,removed_at\n",
         };
         if (withCases)
         {
@@ -274,6 +314,9 @@ public abstract class CsvTransferTests(DatabaseProvider provider, ITestOutputHel
             files["orders.csv"] += "A123456,1,CommunityOrder,Birmingham Magistrates' Court,Theft,2026-01-10,2026-01-10,12,Months,2027-01-09,Active,,\n";
             files["requirements.csv"] += "A123456,1,1,Rar,20,,,,,Active,2026-01-15,,\n";
             files["assignments.csv"] += "A123456,1,TST0001,2026-01-10,,Allocated after sentence,demo-spo,2026-11-23T12:00:00.0000000+00:00\n";
+            files["case-restrictions.csv"] += "A123456,true,Staff member,admin.one,2026-11-23T12:00:00.0000000+00:00\n";
+            files["case-access.csv"] += "A123456,Allowed,demo-po,Staff member,admin.one,2026-11-23T12:00:00.0000000+00:00,,\n"
+                + "B234567,Excluded,demo-spo,Neighbour,admin.one,2026-11-23T12:00:00.0000000+00:00,,\n";
         }
 
         return files;

@@ -24,7 +24,26 @@ public sealed record DemoProgress(string Stage, int Done, int Total);
 /// <summary>What was made.</summary>
 public sealed record DemoSummary(
     string Scenario, int People, int Staff, int CaseHolders, int Teams, int Orders, int Requirements, int Markers, int Absences,
-    int Unallocated, TimeSpan Elapsed);
+    int Unallocated, TimeSpan Elapsed)
+{
+    /// <summary>The restricted cases and exclusions (docs/demo-data.md), in the order they were made.</summary>
+    public IReadOnlyList<DemoAccessCase> AccessCases { get; init; } = [];
+}
+
+/// <summary>A demo case with restricted access or an exclusion, for trying and testing case-level access.</summary>
+/// <param name="Crn">The person's CRN.</param>
+/// <param name="Restricted">Only the allow-list may see the case.</param>
+/// <param name="Allowed">User names on the allow-list.</param>
+/// <param name="Excluded">User names excluded.</param>
+/// <param name="Reason">Why.</param>
+public sealed record DemoAccessCase(string Crn, bool Restricted, IReadOnlyList<string> Allowed, IReadOnlyList<string> Excluded, string Reason)
+{
+    /// <summary>One line for the demo command's output, e.g. "X123456 restricted (staff member); allowed demo-spo, demo-po".</summary>
+    public override string ToString() =>
+        $"{Crn} {(Restricted ? "restricted" : "not restricted")} ({Reason})"
+        + (Allowed.Count > 0 ? $"; allowed {string.Join(", ", Allowed)}" : "")
+        + (Excluded.Count > 0 ? $"; excluded {string.Join(", ", Excluded)}" : "");
+}
 
 /// <summary>
 /// Generates a synthetic probation region: organisation, staff with absences, people with addresses, markers,
@@ -56,6 +75,7 @@ public sealed class DemoGenerator
     private readonly DateOnly _today;
     private readonly DateTimeOffset _now;
     private readonly HashSet<string> _crns = new(StringComparer.Ordinal);
+    private readonly List<DemoAccessCase> _accessCases = [];
     private int _staffSequence;
 
     private DemoGenerator(DemoScenario scenario, int people, int seed, DateOnly today, DateTimeOffset now)
@@ -105,6 +125,8 @@ public sealed class DemoGenerator
         await db.Orders.ExecuteDeleteAsync(ct);
         await db.Markers.ExecuteDeleteAsync(ct);
         await db.Addresses.ExecuteDeleteAsync(ct);
+        await db.CaseAccessEntries.ExecuteDeleteAsync(ct);
+        await db.CaseRestrictions.ExecuteDeleteAsync(ct);
         await db.People.ExecuteDeleteAsync(ct);
         await db.Absences.ExecuteDeleteAsync(ct);
         await db.Staff.ExecuteDeleteAsync(ct);
@@ -150,6 +172,7 @@ public sealed class DemoGenerator
                 AddAddresses(person, unit);
                 var officer = slot?.Officer;
                 AddOrders(person, unit, officer, officer is null ? [] : byTeam[officer.TeamId], caseHolders);
+                AddCaseAccess(person, done + i);
                 if (officer is null)
                 {
                     unallocated++;
@@ -172,7 +195,7 @@ public sealed class DemoGenerator
 
         var staffCount = await db.Staff.CountAsync(ct);
         return new DemoSummary(_scenario.Name, _people, staffCount, caseHolders.Count, teams.Count, orders, requirements, markers, absences,
-            unallocated, watch.Elapsed);
+            unallocated, watch.Elapsed) { AccessCases = _accessCases };
 
         (List<(Team Team, int UnitIndex)> Teams, List<StaffMember> CaseHolders, Dictionary<StaffMember, int> Targets, int Absences) BuildOrganisation()
         {
@@ -329,6 +352,47 @@ public sealed class DemoGenerator
         };
         person.SearchName = Person.SearchKey(person.FirstName, person.MiddleNames, person.LastName, person.PreferredName);
         return person;
+    }
+
+    /// <summary>
+    /// Restricted cases and exclusions, chosen by the order people are made (not drawn from the random numbers, so
+    /// the rest of the region is the same as without them). The first three show each rule to demo-po; then one
+    /// person in 500 is restricted, about the 0.2% of cases that are staff members or in the public eye.
+    /// </summary>
+    private void AddCaseAccess(Person person, int index)
+    {
+        const string Po = "demo-po";
+        const string Spo = "demo-spo";
+        DemoAccessCase? access = index switch
+        {
+            7 => new(person.Crn, true, [Spo, Po], [], "Staff member: works in this region"),
+            11 => new(person.Crn, true, [Spo, Po], [Po], "High-profile case; demo-po is excluded as a relative, which beats the allow-list"),
+            13 => new(person.Crn, false, [], [Po], "Neighbour of demo-po"),
+            _ when index % 500 == 499 => new(person.Crn, true, [Spo], [], index / 500 % 2 == 0 ? "Staff member" : "High-profile case"),
+            _ => null,
+        };
+        if (access is null)
+        {
+            return;
+        }
+
+        _accessCases.Add(access);
+        person.Restriction = new CaseRestriction { IsRestricted = access.Restricted, Reason = access.Reason, ChangedBy = "demo-admin", ChangedAt = _now };
+        foreach (var (kind, names) in new[] { (CaseAccessKind.Allowed, access.Allowed), (CaseAccessKind.Excluded, access.Excluded) })
+        {
+            foreach (var name in names)
+            {
+                person.AccessEntries.Add(new CaseAccessEntry
+                {
+                    Kind = kind,
+                    UserName = name,
+                    NormalizedUserName = CaseAccessEntry.NormalizeUserName(name),
+                    Reason = access.Reason,
+                    AddedBy = "demo-admin",
+                    AddedAt = _now,
+                });
+            }
+        }
     }
 
     private string NewCrn()

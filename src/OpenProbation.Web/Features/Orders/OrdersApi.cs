@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Orders;
+using OpenProbation.Domain.People;
 using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.People;
 using OpenProbation.Web.Security;
 
@@ -61,10 +64,10 @@ public static class OrdersApi
         return [.. rows.Select(o => o with { ResponsibleOfficer = officers.GetValueOrDefault(o.Id) })];
     }
 
-    private static async Task<OrderDto?> ReadOneAsync(OpenProbationDbContext db, int id, CancellationToken ct) =>
-        (await ReadAsync(db, db.Orders.AsNoTracking().Where(o => o.Id == id), ct)).SingleOrDefault();
+    private static async Task<OrderDto?> ReadOneAsync(OpenProbationDbContext db, ClaimsPrincipal user, int id, CancellationToken ct) =>
+        (await ReadAsync(db, db.VisibleOrders(user).AsNoTracking().Where(o => o.Id == id), ct)).SingleOrDefault();
 
-    private static async Task<IResult> ListForPerson(string crn, OpenProbationDbContext db, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<IResult> ListForPerson(string crn, ClaimsPrincipal user, OpenProbationDbContext db, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var paging = Paging.Create(page, pageSize, errors);
@@ -73,7 +76,7 @@ public static class OrdersApi
             return ApiResults.Invalid(errors);
         }
 
-        var person = await PeopleApi.FindAsync(db, crn, track: false, ct);
+        var person = await PeopleApi.FindAsync(db, user, crn, track: false, ct);
         if (person is null)
         {
             return ApiResults.NotFound("Person");
@@ -91,7 +94,7 @@ public static class OrdersApi
     }
 
     private static async Task<IResult> List(
-        OpenProbationDbContext db, OrderStatus? status, OrderType? type, DateOnly? endingFrom, DateOnly? endingTo, bool? unallocated,
+        OpenProbationDbContext db, ClaimsPrincipal user, OrderStatus? status, OrderType? type, DateOnly? endingFrom, DateOnly? endingTo, bool? unallocated,
         int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -101,7 +104,7 @@ public static class OrdersApi
             return ApiResults.Invalid(errors);
         }
 
-        var query = db.Orders.AsNoTracking();
+        var query = db.VisibleOrders(user).AsNoTracking();
         if (status is { } s)
         {
             query = query.Where(o => o.Status == s);
@@ -130,15 +133,15 @@ public static class OrdersApi
         return TypedResults.Ok(await PageOf(db, query.OrderBy(o => o.ExpectedEndDate).ThenBy(o => o.Id), paging, ct));
     }
 
-    private static async Task<IResult> Get(int id, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
+    private static async Task<IResult> Get(int id, ClaimsPrincipal user, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
     {
-        var dto = await ReadOneAsync(db, id, ct);
+        var dto = await ReadOneAsync(db, user, id, ct);
         return dto is null ? ApiResults.NotFound("Order") : ApiResults.OkVersioned(http, dto, dto.Version);
     }
 
-    private static async Task<IResult> Create(string crn, OrderDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Create(string crn, ClaimsPrincipal user, OrderDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var person = await PeopleApi.FindAsync(db, crn, track: false, ct);
+        var person = await PeopleApi.FindAsync(db, user, crn, track: false, ct);
         if (person is null)
         {
             return ApiResults.NotFound("Person");
@@ -154,14 +157,14 @@ public static class OrdersApi
         order.Apply(request);
         db.Orders.Add(order);
         await db.SaveChangesAsync(ct);
-        var dto = (await ReadOneAsync(db, order.Id, ct))!;
+        var dto = (await ReadOneAsync(db, user, order.Id, ct))!;
         http.Response.Headers.ETag = ApiResults.ETag(order.Version);
         return TypedResults.Created($"/api/v1/orders/{order.Id}", dto);
     }
 
-    private static async Task<IResult> Update(int id, OrderDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Update(int id, ClaimsPrincipal user, OrderDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == id, ct);
+        var order = await db.VisibleOrders(user).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
         {
             return ApiResults.NotFound("Order");
@@ -197,11 +200,11 @@ public static class OrdersApi
         }
 
         await db.SaveChangesAsync(ct);
-        var dto = (await ReadOneAsync(db, id, ct))!;
+        var dto = (await ReadOneAsync(db, user, id, ct))!;
         return ApiResults.OkVersioned(http, dto, order.Version);
     }
 
-    private static async Task<IResult> ListRequirements(int id, OpenProbationDbContext db, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<IResult> ListRequirements(int id, ClaimsPrincipal user, OpenProbationDbContext db, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var paging = Paging.Create(page, pageSize, errors);
@@ -210,7 +213,7 @@ public static class OrdersApi
             return ApiResults.Invalid(errors);
         }
 
-        if (!await db.Orders.AnyAsync(o => o.Id == id, ct))
+        if (!await db.VisibleOrders(user).AnyAsync(o => o.Id == id, ct))
         {
             return ApiResults.NotFound("Order");
         }
@@ -220,15 +223,15 @@ public static class OrdersApi
                 r.Description, r.Status, r.StartDate, r.EndDate, r.TerminationReason, r.Version), ct));
     }
 
-    private static async Task<IResult> GetRequirement(int id, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetRequirement(int id, ClaimsPrincipal user, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
     {
-        var r = await db.Requirements.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        var r = await db.VisibleRequirements(user).AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         return r is null ? ApiResults.NotFound("Requirement") : ApiResults.OkVersioned(http, ToDto(r), r.Version);
     }
 
-    private static async Task<IResult> CreateRequirement(int id, RequirementDetails request, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CreateRequirement(int id, ClaimsPrincipal user, RequirementDetails request, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        var order = await db.VisibleOrders(user).AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
         {
             return ApiResults.NotFound("Order");
@@ -247,9 +250,9 @@ public static class OrdersApi
         return TypedResults.Created($"/api/v1/requirements/{requirement.Id}", ToDto(requirement));
     }
 
-    private static async Task<IResult> UpdateRequirement(int id, RequirementDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> UpdateRequirement(int id, ClaimsPrincipal user, RequirementDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var requirement = await db.Requirements.Include(r => r.Order).SingleOrDefaultAsync(r => r.Id == id, ct);
+        var requirement = await db.VisibleRequirements(user).Include(r => r.Order).SingleOrDefaultAsync(r => r.Id == id, ct);
         if (requirement is null)
         {
             return ApiResults.NotFound("Requirement");
@@ -275,9 +278,9 @@ public static class OrdersApi
         assignments.Select(a => new AssignmentDto(a.Id, a.OrderId, a.StaffMemberId, a.StaffMember!.FirstName + " " + a.StaffMember.LastName,
             a.FromDate, a.ToDate, a.Reason, a.AssignedBy, a.CreatedAt, a.Version));
 
-    private static async Task<IResult> ListAssignments(int id, OpenProbationDbContext db, CancellationToken ct)
+    private static async Task<IResult> ListAssignments(int id, ClaimsPrincipal user, OpenProbationDbContext db, CancellationToken ct)
     {
-        if (!await db.Orders.AnyAsync(o => o.Id == id, ct))
+        if (!await db.VisibleOrders(user).AnyAsync(o => o.Id == id, ct))
         {
             return ApiResults.NotFound("Order");
         }
@@ -286,7 +289,7 @@ public static class OrdersApi
         return TypedResults.Ok(new PagedList<AssignmentDto>(items, 1, Math.Max(items.Count, 1), items.Count));
     }
 
-    private static async Task<IResult> ListAllAssignments(OpenProbationDbContext db, int? staffMemberId, bool? current, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<IResult> ListAllAssignments(OpenProbationDbContext db, ClaimsPrincipal user, int? staffMemberId, bool? current, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var paging = Paging.Create(page, pageSize, errors);
@@ -295,7 +298,8 @@ public static class OrdersApi
             return ApiResults.Invalid(errors);
         }
 
-        var query = db.Assignments.AsNoTracking();
+        // A caseload as the viewer may see it: cases they may not see are neither listed nor counted in the total.
+        var query = db.VisibleAssignments(user).AsNoTracking();
         if (staffMemberId is { } sid)
         {
             query = query.Where(a => a.StaffMemberId == sid);
@@ -312,15 +316,15 @@ public static class OrdersApi
         return TypedResults.Ok(new PagedList<AssignmentDto>(items, paging.Page, paging.PageSize, total));
     }
 
-    private static async Task<IResult> GetAssignment(int id, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetAssignment(int id, ClaimsPrincipal user, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
     {
-        var dto = await ProjectAssignments(db.Assignments.AsNoTracking().Where(a => a.Id == id)).SingleOrDefaultAsync(ct);
+        var dto = await ProjectAssignments(db.VisibleAssignments(user).AsNoTracking().Where(a => a.Id == id)).SingleOrDefaultAsync(ct);
         return dto is null ? ApiResults.NotFound("Assignment") : ApiResults.OkVersioned(http, dto, dto.Version);
     }
 
-    private static async Task<IResult> Assign(int id, AssignmentDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Assign(int id, ClaimsPrincipal user, AssignmentDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        var order = await db.VisibleOrders(user).AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
         {
             return ApiResults.NotFound("Order");
@@ -330,6 +334,11 @@ public static class OrdersApi
         var current = await db.Assignments.SingleOrDefaultAsync(a => a.OrderId == id && a.ToDate == null, ct);
         var today = clock.Today();
         var errors = AssignmentRules.Validate(request, order, officer, current, today);
+        if (errors.IsValid)
+        {
+            errors.Merge(await OfficerAccessAsync(db, order.PersonId, officer!, ct));
+        }
+
         if (!errors.IsValid)
         {
             return ApiResults.Invalid(errors);
@@ -356,9 +365,9 @@ public static class OrdersApi
         return TypedResults.Created($"/api/v1/assignments/{assignment.Id}", dto);
     }
 
-    private static async Task<IResult> UpdateAssignment(int id, AssignmentReasonRequest request, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
+    private static async Task<IResult> UpdateAssignment(int id, ClaimsPrincipal user, AssignmentReasonRequest request, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
     {
-        var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.Id == id, ct);
+        var assignment = await db.VisibleAssignments(user).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null)
         {
             return ApiResults.NotFound("Assignment");
@@ -379,6 +388,19 @@ public static class OrdersApi
         await db.SaveChangesAsync(ct);
         var dto = await ProjectAssignments(db.Assignments.AsNoTracking().Where(a => a.Id == id)).SingleAsync(ct);
         return ApiResults.OkVersioned(http, dto, assignment.Version);
+    }
+
+    /// <summary>An officer may hold a case only if they can open it (<see cref="CaseAccessRules.ValidateResponsibleOfficer"/>).</summary>
+    private static async Task<ValidationErrors> OfficerAccessAsync(OpenProbationDbContext db, int personId, Domain.Organisation.StaffMember officer, CancellationToken ct)
+    {
+        var accounts = await db.Users.AsNoTracking().Where(u => u.StaffMemberId == officer.Id && u.NormalizedUserName != null)
+            .Select(u => u.NormalizedUserName!).ToListAsync(ct);
+        var entries = await db.CaseAccessEntries.AsNoTracking()
+            .Where(e => e.PersonId == personId && e.RemovedAt == null && accounts.Contains(e.NormalizedUserName))
+            .Select(e => e.Kind).Distinct().ToListAsync(ct);
+        var restricted = await db.CaseRestrictions.AnyAsync(r => r.PersonId == personId && r.IsRestricted, ct);
+        return CaseAccessRules.ValidateResponsibleOfficer(
+            officer.FullName, restricted, entries.Contains(CaseAccessKind.Allowed), entries.Contains(CaseAccessKind.Excluded));
     }
 
     private static RequirementDto ToDto(Requirement r) =>

@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.People;
 using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Security;
 
@@ -18,7 +20,7 @@ public sealed record OrderSummaryDto(int Id, OrderType Type, OrderStatus Status,
 public sealed record PersonDto(
     string Crn, string FirstName, string? MiddleNames, string LastName, string? PreferredName, DateOnly DateOfBirth,
     Gender Gender, string? Phone, string? Email, DateTimeOffset CreatedAt, int Version,
-    AddressDto? CurrentAddress, IReadOnlyList<MarkerDto> ActiveMarkers, IReadOnlyList<OrderSummaryDto> Orders);
+    AddressDto? CurrentAddress, IReadOnlyList<MarkerDto> ActiveMarkers, IReadOnlyList<OrderSummaryDto> Orders, bool Restricted = false);
 
 public sealed record AddressDto(
     int Id, AddressType Type, string Line1, string? Line2, string Town, string? County, string? Postcode,
@@ -59,7 +61,7 @@ public static class PeopleApi
     /// <c>dateOfBirth</c> narrow the search explicitly.
     /// </summary>
     private static async Task<IResult> Search(
-        OpenProbationDbContext db, string? q, string? crn, string? name, DateOnly? dateOfBirth, Gender? gender,
+        OpenProbationDbContext db, ClaimsPrincipal user, string? q, string? crn, string? name, DateOnly? dateOfBirth, Gender? gender,
         int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new ValidationErrors()
@@ -76,7 +78,8 @@ public static class PeopleApi
             return ApiResults.Invalid(errors);
         }
 
-        var query = db.People.AsNoTracking();
+        // Restricted and excluded cases are left out here, so they are neither listed nor counted.
+        var query = db.VisiblePeople(user).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
             if (Crn.TryParse(q, out var qCrn))
@@ -135,8 +138,11 @@ public static class PeopleApi
     private static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    /// <summary>The person with this CRN, or null (also for a malformed CRN: not found is not a client error).</summary>
-    internal static Task<Person?> FindAsync(OpenProbationDbContext db, string crn, bool track, CancellationToken ct)
+    /// <summary>
+    /// The person with this CRN if <paramref name="user"/> may see them, or null: not there, not visible and a
+    /// malformed CRN all read as "not found".
+    /// </summary>
+    internal static Task<Person?> FindAsync(OpenProbationDbContext db, ClaimsPrincipal user, string crn, bool track, CancellationToken ct)
     {
         if (!Crn.TryParse(crn, out var parsed))
         {
@@ -144,13 +150,13 @@ public static class PeopleApi
         }
 
         var value = parsed.Value;
-        var people = track ? db.People : db.People.AsNoTracking();
+        var people = track ? db.VisiblePeople(user) : db.VisiblePeople(user).AsNoTracking();
         return people.SingleOrDefaultAsync(p => p.Crn == value, ct);
     }
 
-    private static async Task<IResult> Get(string crn, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Get(string crn, ClaimsPrincipal user, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var person = await FindAsync(db, crn, track: false, ct);
+        var person = await FindAsync(db, user, crn, track: false, ct);
         if (person is null)
         {
             return ApiResults.NotFound("Person");
@@ -173,9 +179,12 @@ public static class PeopleApi
             .Select(o => new OrderSummaryDto(o.Id, o.Type, o.Status, o.SentenceDate, o.ExpectedEndDate, null))
             .ToListAsync(ct);
         var officers = await ResponsibleOfficers.ForOrdersAsync(db, [.. orders.Select(o => o.Id)], ct);
+
+        // Those who may see a restricted case are told it is restricted, so they take care with what they share.
+        var restricted = await db.CaseRestrictions.AnyAsync(r => r.PersonId == p.Id && r.IsRestricted, ct);
         return new PersonDto(p.Crn, p.FirstName, p.MiddleNames, p.LastName, p.PreferredName, p.DateOfBirth, p.Gender, p.Phone, p.Email,
             p.CreatedAt, p.Version, address is null ? null : ToDto(address), [.. markers.Select(ToDto)],
-            [.. orders.Select(o => o with { ResponsibleOfficer = officers.GetValueOrDefault(o.Id) })]);
+            [.. orders.Select(o => o with { ResponsibleOfficer = officers.GetValueOrDefault(o.Id) })], restricted);
     }
 
     private static async Task<IResult> Create(PersonDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
@@ -211,9 +220,9 @@ public static class PeopleApi
         throw new InvalidOperationException("Could not find a free case reference number.");
     }
 
-    private static async Task<IResult> Update(string crn, PersonDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Update(string crn, ClaimsPrincipal user, PersonDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var person = await FindAsync(db, crn, track: true, ct);
+        var person = await FindAsync(db, user, crn, track: true, ct);
         if (person is null)
         {
             return ApiResults.NotFound("Person");
@@ -236,7 +245,7 @@ public static class PeopleApi
         return ApiResults.OkVersioned(http, await ToDtoAsync(db, person, today, ct), person.Version);
     }
 
-    private static async Task<IResult> ListAddresses(string crn, OpenProbationDbContext db, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<IResult> ListAddresses(string crn, ClaimsPrincipal user, OpenProbationDbContext db, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var paging = Paging.Create(page, pageSize, errors);
@@ -245,7 +254,7 @@ public static class PeopleApi
             return ApiResults.Invalid(errors);
         }
 
-        var person = await FindAsync(db, crn, track: false, ct);
+        var person = await FindAsync(db, user, crn, track: false, ct);
         if (person is null)
         {
             return ApiResults.NotFound("Person");
@@ -256,17 +265,18 @@ public static class PeopleApi
             .ToPageAsync(paging, a => new AddressDto(a.Id, a.Type, a.Line1, a.Line2, a.Town, a.County, a.Postcode, a.StartDate, a.EndDate, a.Version), ct));
     }
 
-    private static async Task<IResult> GetAddress(string crn, int id, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetAddress(string crn, int id, ClaimsPrincipal user, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
     {
-        var person = await FindAsync(db, crn, track: false, ct);
-        var address = person is null ? null : await db.Addresses.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.PersonId == person.Id, ct);
+        var address = Crn.TryParse(crn, out var parsed)
+            ? await db.VisibleAddresses(user).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.Person!.Crn == parsed.Value, ct)
+            : null;
         return address is null ? ApiResults.NotFound("Address") : ApiResults.OkVersioned(http, ToDto(address), address.Version);
     }
 
     /// <summary>A new current address ends the one before it on the day before the move (history is kept).</summary>
-    private static async Task<IResult> CreateAddress(string crn, AddressDetails request, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CreateAddress(string crn, ClaimsPrincipal user, AddressDetails request, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var person = await FindAsync(db, crn, track: false, ct);
+        var person = await FindAsync(db, user, crn, track: false, ct);
         if (person is null)
         {
             return ApiResults.NotFound("Person");
@@ -300,10 +310,11 @@ public static class PeopleApi
         return TypedResults.Created($"/api/v1/people/{person.Crn}/addresses/{address.Id}", ToDto(address));
     }
 
-    private static async Task<IResult> UpdateAddress(string crn, int id, AddressDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> UpdateAddress(string crn, int id, ClaimsPrincipal user, AddressDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var person = await FindAsync(db, crn, track: false, ct);
-        var address = person is null ? null : await db.Addresses.SingleOrDefaultAsync(a => a.Id == id && a.PersonId == person.Id, ct);
+        var address = Crn.TryParse(crn, out var parsed)
+            ? await db.VisibleAddresses(user).SingleOrDefaultAsync(a => a.Id == id && a.Person!.Crn == parsed.Value, ct)
+            : null;
         if (address is null)
         {
             return ApiResults.NotFound("Address");
@@ -325,7 +336,7 @@ public static class PeopleApi
         return ApiResults.OkVersioned(http, ToDto(address), address.Version);
     }
 
-    private static async Task<IResult> ListMarkers(string crn, OpenProbationDbContext db, bool? active, int? page, int? pageSize, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ListMarkers(string crn, ClaimsPrincipal user, OpenProbationDbContext db, bool? active, int? page, int? pageSize, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var paging = Paging.Create(page, pageSize, errors);
@@ -334,7 +345,7 @@ public static class PeopleApi
             return ApiResults.Invalid(errors);
         }
 
-        var person = await FindAsync(db, crn, track: false, ct);
+        var person = await FindAsync(db, user, crn, track: false, ct);
         if (person is null)
         {
             return ApiResults.NotFound("Person");
@@ -353,16 +364,17 @@ public static class PeopleApi
             .ToPageAsync(paging, m => new MarkerDto(m.Id, m.Type, m.MappaLevel, m.MappaCategory, m.Description, m.StartDate, m.EndDate, m.AddedBy, m.AddedAt, m.Version), ct));
     }
 
-    private static async Task<IResult> GetMarker(string crn, int id, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetMarker(string crn, int id, ClaimsPrincipal user, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
     {
-        var person = await FindAsync(db, crn, track: false, ct);
-        var marker = person is null ? null : await db.Markers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.PersonId == person.Id, ct);
+        var marker = Crn.TryParse(crn, out var parsed)
+            ? await db.VisibleMarkers(user).AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.Person!.Crn == parsed.Value, ct)
+            : null;
         return marker is null ? ApiResults.NotFound("Marker") : ApiResults.OkVersioned(http, ToDto(marker), marker.Version);
     }
 
-    private static async Task<IResult> CreateMarker(string crn, MarkerDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CreateMarker(string crn, ClaimsPrincipal user, MarkerDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var person = await FindAsync(db, crn, track: false, ct);
+        var person = await FindAsync(db, user, crn, track: false, ct);
         if (person is null)
         {
             return ApiResults.NotFound("Person");
@@ -381,10 +393,11 @@ public static class PeopleApi
         return TypedResults.Created($"/api/v1/people/{person.Crn}/markers/{marker.Id}", ToDto(marker));
     }
 
-    private static async Task<IResult> UpdateMarker(string crn, int id, MarkerDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> UpdateMarker(string crn, int id, ClaimsPrincipal user, MarkerDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var person = await FindAsync(db, crn, track: false, ct);
-        var marker = person is null ? null : await db.Markers.SingleOrDefaultAsync(m => m.Id == id && m.PersonId == person.Id, ct);
+        var marker = Crn.TryParse(crn, out var parsed)
+            ? await db.VisibleMarkers(user).SingleOrDefaultAsync(m => m.Id == id && m.Person!.Crn == parsed.Value, ct)
+            : null;
         if (marker is null)
         {
             return ApiResults.NotFound("Marker");

@@ -81,6 +81,8 @@ internal sealed class CsvImporter
             await ImportOrdersAsync(files[8], ct);
             await ImportRequirementsAsync(files[9], ct);
             await ImportAssignmentsAsync(files[10], ct);
+            await ImportRestrictionsAsync(files[11], ct);
+            await ImportAccessEntriesAsync(files[12], ct);
 
             ThrowIfProblems();
             await transaction.CommitAsync(ct);
@@ -637,6 +639,106 @@ internal sealed class CsvImporter
                 Reason = reason!.Trim(),
                 AssignedBy = assignedBy!.Trim(),
                 CreatedAt = createdAt ?? _now,
+            });
+            if (++added % BatchSize == 0)
+            {
+                await FlushAsync(ct);
+            }
+        }
+
+        await FlushAsync(ct);
+    }
+
+    /// <summary>
+    /// Restrictions of the people in people.csv. User names are not checked against accounts: accounts are not
+    /// part of a transfer, and the lists must arrive whole whether or not their accounts exist yet.
+    /// </summary>
+    private async Task ImportRestrictionsAsync(CsvRowReader file, CancellationToken ct)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var added = 0;
+        while (await file.ReadAsync(ct))
+        {
+            var crn = file.Crn("crn");
+            var personId = crn is null ? null : KnownPerson(file, crn);
+            var restricted = file.Bool("restricted", required: true);
+            var reason = file.Text("reason", FieldLimits.Note);
+            var changedBy = file.RequiredText("changed_by", FieldLimits.UserName);
+            var changedAt = file.Timestamp("changed_at");
+            file.Report(new ValidationErrors()
+                .MaxLength("reason", reason, FieldLimits.Note, "the reason")
+                .MaxLength("changedBy", changedBy, FieldLimits.UserName, "the user name"));
+            if (restricted == true && string.IsNullOrWhiteSpace(reason))
+            {
+                file.Problem("reason", "A restricted case needs the reason it is restricted");
+            }
+
+            if (crn is not null && !seen.Add(crn))
+            {
+                file.Problem("crn", "This CRN appears more than once in the file");
+            }
+
+            if (!file.RowValid || personId is null || !Writing)
+            {
+                continue;
+            }
+
+            _db.CaseRestrictions.Add(new CaseRestriction
+            {
+                PersonId = personId.Value,
+                IsRestricted = restricted!.Value,
+                Reason = reason?.Trim(),
+                ChangedBy = changedBy!.Trim(),
+                ChangedAt = changedAt ?? _now,
+            });
+            if (++added % BatchSize == 0)
+            {
+                await FlushAsync(ct);
+            }
+        }
+
+        await FlushAsync(ct);
+    }
+
+    private async Task ImportAccessEntriesAsync(CsvRowReader file, CancellationToken ct)
+    {
+        var added = 0;
+        while (await file.ReadAsync(ct))
+        {
+            var personId = PersonOf(file);
+            var kind = file.Enum<CaseAccessKind>("kind", required: true);
+            var userName = file.RequiredText("user_name", FieldLimits.UserName);
+            var reason = file.RequiredText("reason", FieldLimits.Note);
+            var addedBy = file.RequiredText("added_by", FieldLimits.UserName);
+            var addedAt = file.Timestamp("added_at");
+            var removedBy = file.Text("removed_by", FieldLimits.UserName);
+            var removedAt = file.Timestamp("removed_at");
+            file.Report(new ValidationErrors()
+                .MaxLength("userName", userName, FieldLimits.UserName, "the user name")
+                .MaxLength("reason", reason, FieldLimits.Note, "the reason")
+                .MaxLength("addedBy", addedBy, FieldLimits.UserName, "the user name")
+                .MaxLength("removedBy", removedBy, FieldLimits.UserName, "the user name"));
+            if (string.IsNullOrWhiteSpace(removedBy) != (removedAt is null) && file.RowValid)
+            {
+                file.Problem(removedAt is null ? "removed_at" : "removed_by", "An entry taken off its list needs both removed_by and removed_at");
+            }
+
+            if (!file.RowValid || personId is null || !Writing)
+            {
+                continue;
+            }
+
+            _db.CaseAccessEntries.Add(new CaseAccessEntry
+            {
+                PersonId = personId.Value,
+                Kind = kind!.Value,
+                UserName = userName!.Trim(),
+                NormalizedUserName = CaseAccessEntry.NormalizeUserName(userName),
+                Reason = reason!.Trim(),
+                AddedBy = addedBy!.Trim(),
+                AddedAt = addedAt ?? _now,
+                RemovedBy = string.IsNullOrWhiteSpace(removedBy) ? null : removedBy.Trim(),
+                RemovedAt = removedAt,
             });
             if (++added % BatchSize == 0)
             {

@@ -303,12 +303,12 @@ internal sealed class CsvRowReader : IDisposable
         return number;
     }
 
-    public bool? Bool(string column)
+    public bool? Bool(string column, bool required = false)
     {
         var value = Raw(column);
         if (value is null)
         {
-            return null;
+            return Absent<bool>(column, required);
         }
 
         if (value.Equals("true", StringComparison.OrdinalIgnoreCase))

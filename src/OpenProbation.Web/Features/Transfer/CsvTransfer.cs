@@ -39,11 +39,16 @@ public static class CsvTransfer
         "crn order_ref requirement_ref type rar_max_days? unpaid_work_hours? programme_name? length_months? description? status? start_date? end_date? termination_reason?");
     internal static readonly CsvFileSpec AssignmentsFile = new(
         "assignments.csv", "crn order_ref staff_code from_date to_date? reason assigned_by created_at?");
+    internal static readonly CsvFileSpec CaseRestrictionsFile = new(
+        "case-restrictions.csv", "crn restricted reason? changed_by changed_at?");
+    internal static readonly CsvFileSpec CaseAccessFile = new(
+        "case-access.csv", "crn kind user_name reason added_by added_at? removed_by? removed_at?");
 
     internal static readonly IReadOnlyList<CsvFileSpec> Specs =
     [
         RegionsFile, DeliveryUnitsFile, TeamsFile, StaffFile, AbsencesFile,
         PeopleFile, AddressesFile, MarkersFile, OrdersFile, RequirementsFile, AssignmentsFile,
+        CaseRestrictionsFile, CaseAccessFile,
     ];
 
     /// <summary>The file names, in dependency order: a file refers only to files before it.</summary>
@@ -227,6 +232,35 @@ public static class CsvTransfer
             rows[AssignmentsFile.Name] = file.Rows;
         }
 
+        // Restricted cases are exported like any other: this is the whole database, for an administrator on the
+        // server, and a backup that dropped them, or their lists, would lose them or open them up on import.
+        await using (var file = CsvOut.Create(directory, CaseRestrictionsFile))
+        {
+            var query = db.CaseRestrictions.AsNoTracking().OrderBy(r => r.Person!.Crn).Select(r => new { r.Person!.Crn, Restriction = r });
+            await foreach (var row in query.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                var r = row.Restriction;
+                file.Text(row.Crn).Bool(r.IsRestricted).Text(r.Reason).Text(r.ChangedBy).Timestamp(r.ChangedAt);
+                await file.EndRowAsync(ct);
+            }
+
+            rows[CaseRestrictionsFile.Name] = file.Rows;
+        }
+
+        await using (var file = CsvOut.Create(directory, CaseAccessFile))
+        {
+            var query = db.CaseAccessEntries.AsNoTracking().OrderBy(e => e.Person!.Crn).ThenBy(e => e.Id).Select(e => new { e.Person!.Crn, Entry = e });
+            await foreach (var row in query.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                var e = row.Entry;
+                file.Text(row.Crn).Enum(e.Kind).Text(e.UserName).Text(e.Reason).Text(e.AddedBy).Timestamp(e.AddedAt)
+                    .Text(e.RemovedBy).Timestamp(e.RemovedAt);
+                await file.EndRowAsync(ct);
+            }
+
+            rows[CaseAccessFile.Name] = file.Rows;
+        }
+
         return new TransferSummary(rows);
     }
 
@@ -246,7 +280,7 @@ public static class CsvTransfer
     }
 
     /// <summary>
-    /// A read transaction so that the eleven queries of an export see one state of the database. On SQLite it is
+    /// A read transaction so that the queries of an export see one state of the database. On SQLite it is
     /// deferred: a plain read lock, so the service can keep saving while an export runs.
     /// </summary>
     private sealed class ReadSnapshot : IAsyncDisposable
@@ -323,7 +357,7 @@ public static class CsvTransfer
 
         public CsvOut Date(DateOnly? value) => Text(value is { } d ? CsvFormats.Date(d) : null);
 
-        public CsvOut Timestamp(DateTimeOffset value) => Text(CsvFormats.Timestamp(value));
+        public CsvOut Timestamp(DateTimeOffset? value) => Text(value is { } t ? CsvFormats.Timestamp(t) : null);
 
         public CsvOut Decimal(decimal value) => Text(CsvFormats.Decimal(value));
 

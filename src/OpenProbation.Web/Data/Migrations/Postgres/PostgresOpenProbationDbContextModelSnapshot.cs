@@ -582,6 +582,94 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                     b.ToTable("Addresses");
                 });
 
+            modelBuilder.Entity("OpenProbation.Domain.People.CaseAccessEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedUserName");
+
+                    b.HasIndex("PersonId", "NormalizedUserName");
+
+                    b.ToTable("CaseAccessEntries");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.People.CaseRestriction", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsRestricted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("CaseRestrictions");
+                });
+
             modelBuilder.Entity("OpenProbation.Domain.People.Marker", b =>
                 {
                     b.Property<int>("Id")
@@ -984,6 +1072,28 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("OpenProbation.Domain.People.CaseAccessEntry", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.People.Person", "Person")
+                        .WithMany("AccessEntries")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.People.CaseRestriction", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.People.Person", "Person")
+                        .WithOne("Restriction")
+                        .HasForeignKey("OpenProbation.Domain.People.CaseRestriction", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("OpenProbation.Domain.People.Marker", b =>
                 {
                     b.HasOne("OpenProbation.Domain.People.Person", "Person")
@@ -1043,11 +1153,15 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("OpenProbation.Domain.People.Person", b =>
                 {
+                    b.Navigation("AccessEntries");
+
                     b.Navigation("Addresses");
 
                     b.Navigation("Markers");
 
                     b.Navigation("Orders");
+
+                    b.Navigation("Restriction");
                 });
 #pragma warning restore 612, 618
         }

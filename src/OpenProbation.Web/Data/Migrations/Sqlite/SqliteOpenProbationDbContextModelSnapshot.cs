@@ -554,6 +554,92 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                     b.ToTable("Addresses");
                 });
 
+            modelBuilder.Entity("OpenProbation.Domain.People.CaseAccessEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedUserName");
+
+                    b.HasIndex("PersonId", "NormalizedUserName");
+
+                    b.ToTable("CaseAccessEntries");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.People.CaseRestriction", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRestricted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("CaseRestrictions");
+                });
+
             modelBuilder.Entity("OpenProbation.Domain.People.Marker", b =>
                 {
                     b.Property<int>("Id")
@@ -947,6 +1033,28 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("OpenProbation.Domain.People.CaseAccessEntry", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.People.Person", "Person")
+                        .WithMany("AccessEntries")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.People.CaseRestriction", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.People.Person", "Person")
+                        .WithOne("Restriction")
+                        .HasForeignKey("OpenProbation.Domain.People.CaseRestriction", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("OpenProbation.Domain.People.Marker", b =>
                 {
                     b.HasOne("OpenProbation.Domain.People.Person", "Person")
@@ -1006,11 +1114,15 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenProbation.Domain.People.Person", b =>
                 {
+                    b.Navigation("AccessEntries");
+
                     b.Navigation("Addresses");
 
                     b.Navigation("Markers");
 
                     b.Navigation("Orders");
+
+                    b.Navigation("Restriction");
                 });
 #pragma warning restore 612, 618
         }
