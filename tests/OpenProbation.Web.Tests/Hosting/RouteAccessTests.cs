@@ -1,0 +1,149 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenProbation.Web.Security;
+using OpenProbation.Web.Tests.Infrastructure;
+
+namespace OpenProbation.Web.Tests.Hosting;
+
+/// <summary>
+/// Every route, every role: who may call what is written down here once, and the application must agree. A new
+/// route that is not in the table fails this test, so nobody adds an endpoint without deciding who may use it.
+/// (PRACTICE.md section 7, line 9: sensitive information is seen only by those who need it.)
+/// </summary>
+public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static readonly string[] CaseStaff =
+    [
+        Roles.ProbationOfficer, Roles.ProbationServiceOfficer, Roles.TraineeProbationOfficer, Roles.SeniorProbationOfficer,
+        Roles.CaseAdministrator, Roles.CourtOfficer, Roles.SystemAdministrator,
+    ];
+
+    private static readonly string[] OrganisationReaders = [.. CaseStaff, Roles.PerformanceAnalyst];
+
+    private static readonly string[] Managers = [Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
+
+    private static readonly string[] Administrators = [Roles.SystemAdministrator];
+
+    /// <summary>The expected access of every API route: "METHOD pattern" → the roles allowed.</summary>
+    private static readonly Dictionary<string, string[]> Expected = new()
+    {
+        ["GET /api/v1/regions/"] = OrganisationReaders,
+        ["GET /api/v1/regions/{id:int}"] = OrganisationReaders,
+        ["POST /api/v1/regions/"] = Managers,
+        ["PUT /api/v1/regions/{id:int}"] = Managers,
+        ["GET /api/v1/delivery-units/"] = OrganisationReaders,
+        ["GET /api/v1/delivery-units/{id:int}"] = OrganisationReaders,
+        ["POST /api/v1/delivery-units/"] = Managers,
+        ["PUT /api/v1/delivery-units/{id:int}"] = Managers,
+        ["GET /api/v1/teams/"] = OrganisationReaders,
+        ["GET /api/v1/teams/{id:int}"] = OrganisationReaders,
+        ["POST /api/v1/teams/"] = Managers,
+        ["PUT /api/v1/teams/{id:int}"] = Managers,
+        ["GET /api/v1/staff/"] = OrganisationReaders,
+        ["GET /api/v1/staff/{id:int}"] = OrganisationReaders,
+        ["POST /api/v1/staff/"] = Managers,
+        ["PUT /api/v1/staff/{id:int}"] = Managers,
+        ["GET /api/v1/staff/{staffId:int}/absences"] = OrganisationReaders,
+        ["GET /api/v1/staff/{staffId:int}/absences/{id:int}"] = OrganisationReaders,
+        ["POST /api/v1/staff/{staffId:int}/absences"] = Managers,
+        ["PUT /api/v1/staff/{staffId:int}/absences/{id:int}"] = Managers,
+        ["GET /api/v1/absences"] = OrganisationReaders,
+        ["GET /api/v1/people/"] = CaseStaff,
+        ["GET /api/v1/people/{crn}"] = CaseStaff,
+        ["POST /api/v1/people/"] = CaseStaff,
+        ["PUT /api/v1/people/{crn}"] = CaseStaff,
+        ["GET /api/v1/people/{crn}/addresses"] = CaseStaff,
+        ["GET /api/v1/people/{crn}/addresses/{id:int}"] = CaseStaff,
+        ["POST /api/v1/people/{crn}/addresses"] = CaseStaff,
+        ["PUT /api/v1/people/{crn}/addresses/{id:int}"] = CaseStaff,
+        ["GET /api/v1/people/{crn}/markers"] = CaseStaff,
+        ["GET /api/v1/people/{crn}/markers/{id:int}"] = CaseStaff,
+        ["POST /api/v1/people/{crn}/markers"] = CaseStaff,
+        ["PUT /api/v1/people/{crn}/markers/{id:int}"] = CaseStaff,
+        ["GET /api/v1/people/{crn}/access/"] = Administrators,
+        ["PUT /api/v1/people/{crn}/access/"] = Administrators,
+        ["GET /api/v1/people/{crn}/orders"] = CaseStaff,
+        ["POST /api/v1/people/{crn}/orders"] = CaseStaff,
+        ["GET /api/v1/orders/"] = CaseStaff,
+        ["GET /api/v1/orders/{id:int}"] = CaseStaff,
+        ["PUT /api/v1/orders/{id:int}"] = CaseStaff,
+        ["GET /api/v1/orders/{id:int}/requirements"] = CaseStaff,
+        ["POST /api/v1/orders/{id:int}/requirements"] = CaseStaff,
+        ["GET /api/v1/requirements/{id:int}"] = CaseStaff,
+        ["PUT /api/v1/requirements/{id:int}"] = CaseStaff,
+        ["GET /api/v1/orders/{id:int}/assignments"] = CaseStaff,
+        ["POST /api/v1/orders/{id:int}/assignments"] = Managers,
+        ["GET /api/v1/assignments/"] = CaseStaff,
+        ["GET /api/v1/assignments/{id:int}"] = CaseStaff,
+        ["PUT /api/v1/assignments/{id:int}"] = Managers,
+    };
+
+    [Fact]
+    public async Task Every_api_route_allows_exactly_the_roles_in_the_expected_access_table()
+    {
+        var authorization = app.Services.GetRequiredService<IAuthorizationService>();
+        var routes = Routes();
+        var unlisted = routes.Keys.Except(Expected.Keys).Order().ToList();
+        Assert.True(unlisted.Count == 0, "Routes missing from the expected-access table:\n" + string.Join('\n', unlisted));
+        var gone = Expected.Keys.Except(routes.Keys).Order().ToList();
+        Assert.True(gone.Count == 0, "Table rows for routes that no longer exist:\n" + string.Join('\n', gone));
+
+        var wrong = new List<string>();
+        foreach (var (route, policies) in routes)
+        {
+            foreach (var role in Roles.All)
+            {
+                var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "someone"), new Claim(ClaimTypes.Role, role)], "test"));
+                var allowed = true;
+                foreach (var policy in policies)
+                {
+                    allowed &= (await authorization.AuthorizeAsync(user, policy)).Succeeded;
+                }
+
+                if (allowed != Expected[route].Contains(role))
+                {
+                    wrong.Add($"{route}: {role} is {(allowed ? "allowed" : "refused")}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join('\n', wrong));
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_is_refused_by_every_api_route()
+    {
+        var authorization = app.Services.GetRequiredService<IAuthorizationService>();
+        var anonymous = new ClaimsPrincipal(new ClaimsIdentity());
+        foreach (var (route, policies) in Routes())
+        {
+            foreach (var policy in policies)
+            {
+                Assert.False((await authorization.AuthorizeAsync(anonymous, policy)).Succeeded, route);
+            }
+        }
+    }
+
+    private Dictionary<string, string[]> Routes()
+    {
+        var routes = new Dictionary<string, string[]>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = endpoint.RoutePattern.RawText ?? "";
+            if (!pattern.StartsWith("/api/v1", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToArray();
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+            {
+                routes[$"{method} {pattern}"] = policies;
+            }
+        }
+
+        return routes;
+    }
+}
