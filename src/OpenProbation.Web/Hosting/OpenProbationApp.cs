@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
@@ -38,7 +37,7 @@ public static class OpenProbationApp
             o.Rules.Insert(0, new LoggerFilterRule(null, "Microsoft.AspNetCore", LogLevel.Warning, null));
             o.Rules.Insert(0, new LoggerFilterRule(null, "Microsoft.EntityFrameworkCore", LogLevel.Warning, null));
         });
-        AddServices(builder.Services);
+        AddServices(builder.Services, builder.Configuration);
         return builder;
     }
 
@@ -56,13 +55,20 @@ public static class OpenProbationApp
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<OpenProbationDbContext>();
+            .AddEntityFrameworkStores<OpenProbationDbContext>()
+            .AddClaimsPrincipalFactory<OpenProbationClaimsFactory>();
         return services;
     }
 
-    private static void AddServices(IServiceCollection services)
+    private static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddCoreServices();
+        services.AddWebSecurity(configuration);
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.Add(new PagePolicyConvention());
+        });
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
@@ -70,8 +76,6 @@ public static class OpenProbationApp
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
-        services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.ReadCases, p => p.RequireRole(Policies.CaseReaders))
@@ -79,7 +83,12 @@ public static class OpenProbationApp
             .AddPolicy(Policies.ReadOrganisation, p => p.RequireRole(Policies.OrganisationReaders))
             .AddPolicy(Policies.ManageOrganisation, p => p.RequireRole(Policies.OrganisationManagers))
             .AddPolicy(Policies.AllocateCases, p => p.RequireRole(Policies.Allocators))
-            .AddPolicy(Policies.ManageCaseAccess, p => p.RequireRole(Policies.CaseAccessManagers));
+            .AddPolicy(Policies.ManageCaseAccess, p => p.RequireRole(Policies.CaseAccessManagers))
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.HoldCaseload, p => p.RequireRole(Policies.CaseHolders))
+            .AddPolicy(Policies.ReadTeamCaseloads, p => p.RequireRole(Policies.TeamCaseloadReaders))
+            .AddPolicy(Policies.EnterCourtOutcomes, p => p.RequireRole(Policies.CourtOutcomeEnterers))
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Policies.Administrators));
         services.AddHostedService<MigrateOnStart>();
         services.AddOpenApi(o =>
         {
@@ -111,10 +120,24 @@ public static class OpenProbationApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemResponses.HandleExceptionAsync });
-        app.UseStatusCodePages();
+        app.UseWebSecurity();
+        app.UseWhen(c => IsApi(c.Request.Path), api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemResponses.HandleExceptionAsync });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !IsApi(c.Request.Path), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorPages();
 
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/health/ready", async (OpenProbationDbContext db, CancellationToken ct) =>
@@ -128,7 +151,8 @@ public static class OpenProbationApp
 
         var api = app.MapGroup("/api/v1").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .AddEndpointFilterFactory(StrictQueryParameters.Create);
+            .AddEndpointFilterFactory(StrictQueryParameters.Create)
+            .AddEndpointFilter(TokenScopes.EnforceAsync);
         api.MapOrganisation();
         api.MapStaff();
         api.MapPeople();
@@ -136,4 +160,9 @@ public static class OpenProbationApp
         api.MapCaseAccess();
         return app;
     }
+
+    private static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 }

@@ -38,7 +38,7 @@ internal sealed class ApiTokenAuthenticationHandler(
         var now = clock.GetUtcNow();
         var token = await db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Select(t => new { t.Id, t.UserId, t.Scopes, t.ExpiresAt, t.User!.UserName, t.User.DisplayName, t.User.LockoutEnd })
+            .Select(t => new { t.Id, t.UserId, t.Scopes, t.ExpiresAt, t.User!.UserName, t.User.DisplayName, t.User.StaffMemberId, t.User.LockoutEnd })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (token is null || (token.ExpiresAt is { } expires && expires <= now) || (token.LockoutEnd is { } locked && locked > now))
         {
@@ -54,9 +54,14 @@ internal sealed class ApiTokenAuthenticationHandler(
         {
             new(ClaimTypes.NameIdentifier, token.UserId),
             new(ClaimTypes.Name, token.UserName ?? token.UserId),
-            new("display_name", token.DisplayName),
+            new(OpenProbationClaims.DisplayName, token.DisplayName),
             new("token_id", token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
+        if (token.StaffMemberId is { } staff)
+        {
+            claims.Add(new Claim(OpenProbationClaims.StaffMemberId, staff.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         claims.AddRange(token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim("scope", s)));
         claims.AddRange(roles.OfType<string>().Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));

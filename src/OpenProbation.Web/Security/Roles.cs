@@ -48,6 +48,32 @@ public static class Policies
     /// </summary>
     public const string ManageCaseAccess = "manage-case-access";
 
+    /// <summary>Any signed-in user: the home page, their own account and API tokens.</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>Hold a caseload as responsible officer and see "My caseload".</summary>
+    public const string HoldCaseload = "hold-caseload";
+
+    /// <summary>See a team's staff and each officer's caseload: managers, and the administrators who work for the team's officers.</summary>
+    public const string ReadTeamCaseloads = "read-team-caseloads";
+
+    /// <summary>Record the outcome of a court hearing: a new or existing person, the order and its requirements.</summary>
+    public const string EnterCourtOutcomes = "enter-court-outcomes";
+
+    /// <summary>Administration pages: user accounts and roles, teams, staff absences.</summary>
+    public const string Administer = "administer";
+
+    internal static readonly string[] CaseHolders =
+    [
+        Roles.ProbationOfficer, Roles.ProbationServiceOfficer, Roles.TraineeProbationOfficer, Roles.SeniorProbationOfficer,
+    ];
+
+    internal static readonly string[] TeamCaseloadReaders = [Roles.SeniorProbationOfficer, Roles.CaseAdministrator, Roles.SystemAdministrator];
+
+    internal static readonly string[] CourtOutcomeEnterers = [Roles.CourtOfficer, Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
+
+    internal static readonly string[] Administrators = [Roles.SystemAdministrator];
+
     internal static readonly string[] CaseReaders =
     [
         Roles.ProbationOfficer, Roles.ProbationServiceOfficer, Roles.TraineeProbationOfficer,
