@@ -234,7 +234,9 @@ public static class WebSecurity
                 && !context.Request.Path.StartsWithSegments("/js", StringComparison.Ordinal)
                 && !context.Request.Path.StartsWithSegments("/css", StringComparison.Ordinal))
             {
-                headers.CacheControl = "no-store";
+                // The exact values anti-forgery sets, so it need not override (and warn about) ours.
+                headers.CacheControl = "no-cache, no-store";
+                headers.Pragma = "no-cache";
             }
 
             await next(context);
