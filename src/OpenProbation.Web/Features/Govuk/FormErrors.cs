@@ -8,7 +8,8 @@ public static class FormErrors
 {
     /// <summary>
     /// Adds each message under <c>prefix.FieldName</c>: the domain's camelCase field <c>dateOfBirth</c> becomes
-    /// <c>Input.DateOfBirth</c>. <paramref name="rename"/> maps fields whose form name differs.
+    /// <c>Input.DateOfBirth</c>. <paramref name="rename"/> maps fields whose form name differs. A field the page
+    /// has already put in error keeps its own, more specific message (e.g. "must be a real date").
     /// </summary>
     public static void AddDomainErrors(this ModelStateDictionary state, ValidationErrors errors, string prefix, IReadOnlyDictionary<string, string>? rename = null)
     {
@@ -18,13 +19,14 @@ public static class FormErrors
         {
             var name = rename?.GetValueOrDefault(field) ?? (field.Length == 0 ? field : char.ToUpperInvariant(field[0]) + field[1..]);
             var key = string.IsNullOrEmpty(prefix) ? name : $"{prefix}.{name}";
+            if (state.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                continue;
+            }
+
             foreach (var message in messages)
             {
-                // The same message twice (e.g. from two rules) is shown once.
-                if (!state.TryGetValue(key, out var entry) || entry.Errors.All(e => e.ErrorMessage != message))
-                {
-                    state.AddModelError(key, message);
-                }
+                state.AddModelError(key, message);
             }
         }
     }
