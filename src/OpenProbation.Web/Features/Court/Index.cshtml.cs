@@ -25,7 +25,8 @@ public sealed class IndexModel(OpenProbationDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (Q is null)
+        // "?q=" (an empty search) is a search: it gets a message. No q at all is the empty page.
+        if (!Request.Query.ContainsKey("q"))
         {
             return;
         }
@@ -37,7 +38,7 @@ public sealed class IndexModel(OpenProbationDbContext db) : PageModel
             return;
         }
 
-        Results = await PeopleApi.WhereMatches(db.VisiblePeople(User).AsNoTracking(), Q.Trim())
+        Results = await PeopleApi.WhereMatches(db.VisiblePeople(User).AsNoTracking(), Q!.Trim())
             .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id).Take(50)
             .Select(p => new SearchResult(p.Crn, p.FirstName, p.MiddleNames, p.LastName, p.DateOfBirth, p.Gender))
             .ToListAsync(ct);

@@ -30,7 +30,8 @@ public sealed class IndexModel(OpenProbationDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (Q is null)
+        // "?q=" (an empty search) is a search: it gets a message. No q at all is the empty page.
+        if (!Request.Query.ContainsKey("q"))
         {
             return;
         }
@@ -42,8 +43,10 @@ public sealed class IndexModel(OpenProbationDbContext db) : PageModel
             return;
         }
 
-        var paging = Paging.Create(Math.Max(1, PageNumber), PageSize, new ValidationErrors());
-        var query = PeopleApi.WhereMatches(db.VisiblePeople(User).AsNoTracking(), Q.Trim());
+        // A page number from a hand-edited link is clamped, not an error.
+        ModelState.Remove("page");
+        var paging = Paging.Create(Math.Clamp(PageNumber, 1, 100_000), PageSize, new ValidationErrors());
+        var query = PeopleApi.WhereMatches(db.VisiblePeople(User).AsNoTracking(), Q!.Trim());
         Results = await query.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
             .ToPageAsync(paging, p => new SearchResult(p.Crn, p.FirstName, p.MiddleNames, p.LastName, p.DateOfBirth, p.Gender), ct);
     }
