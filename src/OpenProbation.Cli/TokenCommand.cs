@@ -13,7 +13,8 @@ internal static class TokenCommand
         var user = new Option<string>("--user") { Description = "User name the token acts as.", Required = true };
         var name = new Option<string>("--name") { Description = "What the token is for.", DefaultValueFactory = _ => "command line" };
         var days = new Option<int?>("--days") { Description = "Expire after this many days (default: never)." };
-        var create = new Command("create", "Create an API bearer token for a user and print it (only the token, on standard output).") { user, name, days };
+        var scopes = new Option<string>("--scope") { Description = "What the token may do: 'read' (GET only) or 'read write' (default).", DefaultValueFactory = _ => "read write" };
+        var create = new Command("create", "Create an API bearer token for a user and print it (only the token, on standard output).") { user, name, days, scopes };
         create.SetAction(async (parse, ct) =>
         {
             using var host = context.BuildHost();
@@ -34,9 +35,15 @@ internal static class TokenCommand
                 return 2;
             }
 
+            if (TokenScopes.Normalise(parse.GetValue(scopes)) is not { } granted)
+            {
+                await context.Error.WriteLineAsync($"--scope must list one or more of: {string.Join(", ", TokenScopes.All)}.");
+                return 2;
+            }
+
             var lifetime = parse.GetValue(days) is { } valid ? TimeSpan.FromDays(valid) : (TimeSpan?)null;
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            var secret = await ApiTokens.CreateAsync(db, account, parse.GetValue(name)!, lifetime, clock, ct);
+            var secret = await ApiTokens.CreateAsync(db, account, parse.GetValue(name)!, lifetime, clock, ct, granted);
             await context.Output.WriteLineAsync(secret);
             return 0;
         });
@@ -56,12 +63,12 @@ internal static class TokenCommand
             }
 
             var tokens = await query.OrderBy(t => t.Id)
-                .Select(t => new { t.Id, t.Prefix, t.Name, t.User!.UserName, t.CreatedAt, t.ExpiresAt, t.RevokedAt })
+                .Select(t => new { t.Id, t.Prefix, t.Name, t.User!.UserName, t.Scopes, t.CreatedAt, t.ExpiresAt, t.RevokedAt })
                 .ToListAsync(ct);
-            await context.Output.WriteLineAsync("id\tuser\tprefix\tname\tcreated\texpires\trevoked");
+            await context.Output.WriteLineAsync("id\tuser\tprefix\tname\tscopes\tcreated\texpires\trevoked");
             foreach (var t in tokens)
             {
-                await context.Output.WriteLineAsync($"{t.Id}\t{t.UserName}\t{t.Prefix}…\t{t.Name}\t{t.CreatedAt:u}\t{t.ExpiresAt:u}\t{t.RevokedAt:u}");
+                await context.Output.WriteLineAsync($"{t.Id}\t{t.UserName}\t{t.Prefix}…\t{t.Name}\t{t.Scopes}\t{t.CreatedAt:u}\t{t.ExpiresAt:u}\t{t.RevokedAt:u}");
             }
 
             return 0;

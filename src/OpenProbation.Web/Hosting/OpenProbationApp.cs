@@ -88,7 +88,8 @@ public static class OpenProbationApp
             .AddPolicy(Policies.HoldCaseload, p => p.RequireRole(Policies.CaseHolders))
             .AddPolicy(Policies.ReadTeamCaseloads, p => p.RequireRole(Policies.TeamCaseloadReaders))
             .AddPolicy(Policies.EnterCourtOutcomes, p => p.RequireRole(Policies.CourtOutcomeEnterers))
-            .AddPolicy(Policies.Administer, p => p.RequireRole(Policies.Administrators));
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Policies.Administrators))
+            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Policies.AuditReaders));
         services.AddHostedService<MigrateOnStart>();
         services.AddOpenApi(o =>
         {

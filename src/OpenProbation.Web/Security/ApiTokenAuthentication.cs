@@ -89,7 +89,8 @@ public static class ApiTokens
 
     /// <summary>Creates a token for a user and returns the secret, which is never stored.</summary>
     public static async Task<string> CreateAsync(
-        OpenProbationDbContext db, ApplicationUser user, string name, TimeSpan? lifetime, TimeProvider clock, CancellationToken ct)
+        OpenProbationDbContext db, ApplicationUser user, string name, TimeSpan? lifetime, TimeProvider clock, CancellationToken ct,
+        string scopes = "read write")
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
@@ -104,6 +105,7 @@ public static class ApiTokens
             TokenHash = Hash(secret),
             CreatedAt = now,
             ExpiresAt = lifetime is { } l ? now + l : null,
+            Scopes = scopes,
         });
         await db.SaveChangesAsync(ct);
         return secret;

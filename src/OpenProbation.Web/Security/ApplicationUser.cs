@@ -31,7 +31,7 @@ public sealed class ApiToken : OpenProbation.Domain.Common.IVersioned
     /// <summary>Hex SHA-256 of the secret.</summary>
     public string TokenHash { get; set; } = "";
 
-    /// <summary>Space-separated scopes; "api" grants the user's own access.</summary>
+    /// <summary>Space-separated scopes (<see cref="TokenScopes"/>): "read", "write"; the older "api" means both.</summary>
     public string Scopes { get; set; } = "api";
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -60,6 +60,9 @@ public static class Policies
     /// <summary>Record the outcome of a court hearing: a new or existing person, the order and its requirements.</summary>
     public const string EnterCourtOutcomes = "enter-court-outcomes";
 
+    /// <summary>Read a case's audit history: managers and administrators.</summary>
+    public const string ReadAudit = "read-audit";
+
     /// <summary>Administration pages: user accounts and roles, teams, staff absences.</summary>
     public const string Administer = "administer";
 
@@ -73,6 +76,8 @@ public static class Policies
     internal static readonly string[] CourtOutcomeEnterers = [Roles.CourtOfficer, Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
 
     internal static readonly string[] Administrators = [Roles.SystemAdministrator];
+
+    internal static readonly string[] AuditReaders = [Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
 
     internal static readonly string[] CaseReaders =
     [

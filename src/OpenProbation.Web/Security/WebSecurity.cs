@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace OpenProbation.Web.Security;
@@ -73,9 +75,12 @@ public static class WebSecurity
 
     public static IServiceCollection AddWebSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        // Read when first needed, so settings given to the host after start-up code (tests, hosting) still apply.
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SecurityOptions>>().Value);
+
+        // Whether to offer OIDC decides which handlers exist, so it is read now.
         var oidc = configuration.GetSection(OpenIdConnectSettings.Section).Get<OpenIdConnectSettings>() ?? new OpenIdConnectSettings();
-        services.AddSingleton(security);
         services.AddSingleton(oidc);
         services.AddHttpContextAccessor();
 
@@ -92,26 +97,25 @@ public static class WebSecurity
                     ? ApiTokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        auth.AddIdentityCookies(cookies =>
+        auth.AddIdentityCookies();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<SecurityOptions>>((o, settings) =>
         {
-            cookies.ApplicationCookie?.Configure(o =>
-            {
-                o.Cookie.Name = "OpenProbation.Session";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-                o.LoginPath = SignInPath;
-                o.LogoutPath = "/sign-out";
-                o.AccessDeniedPath = "/access-denied";
-                o.ExpireTimeSpan = TimeSpan.FromMinutes(security.SessionIdleMinutes);
-                o.SlidingExpiration = true;
-                o.Events.OnValidatePrincipal = context => EndLongSessionsAsync(context, security);
-            });
-            cookies.ExternalCookie?.Configure(o =>
-            {
-                o.Cookie.Name = "OpenProbation.External";
-                o.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-            });
+            var security = settings.Value;
+            o.Cookie.Name = "OpenProbation.Session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = SignInPath;
+            o.LogoutPath = "/sign-out";
+            o.AccessDeniedPath = "/access-denied";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.SessionIdleMinutes);
+            o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = context => EndLongSessionsAsync(context, security);
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme).Configure<IOptions<SecurityOptions>>((o, settings) =>
+        {
+            o.Cookie.Name = "OpenProbation.External";
+            o.Cookie.SecurePolicy = settings.Value.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
 
         if (oidc.Enabled)
@@ -132,8 +136,8 @@ public static class WebSecurity
                 o.Scope.Add("profile");
                 o.MapInboundClaims = false;
                 o.SaveTokens = false;
-                o.CorrelationCookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-                o.NonceCookie.SecurePolicy = o.CorrelationCookie.SecurePolicy;
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             });
         }
 
@@ -158,7 +162,12 @@ public static class WebSecurity
             o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = context.RequestServices.GetRequiredService<SecurityOptions>().SignInAttemptsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
                 : RateLimitPartition.GetNoLimiter("read"));
             o.OnRejected = (context, ct) =>
             {
@@ -168,19 +177,14 @@ public static class WebSecurity
             };
         });
 
-        services.AddAntiforgery(o =>
+        services.AddAntiforgery(o => o.Cookie.Name = "OpenProbation.Antiforgery");
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<SecurityOptions>>((o, settings) =>
+            o.Cookie.SecurePolicy = settings.Value.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.AddHsts(o =>
         {
-            o.Cookie.Name = "OpenProbation.Antiforgery";
-            o.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
         });
-        if (security.RequireHttps)
-        {
-            services.AddHsts(o =>
-            {
-                o.MaxAge = TimeSpan.FromDays(365);
-                o.IncludeSubDomains = true;
-            });
-        }
 
         return services;
     }
@@ -234,7 +238,9 @@ public static class WebSecurity
                 && !context.Request.Path.StartsWithSegments("/js", StringComparison.Ordinal)
                 && !context.Request.Path.StartsWithSegments("/css", StringComparison.Ordinal))
             {
-                headers.CacheControl = "no-store";
+                // The exact values anti-forgery sets, so it need not override (and warn about) ours.
+                headers.CacheControl = "no-cache, no-store";
+                headers.Pragma = "no-cache";
             }
 
             await next(context);

@@ -26,6 +26,38 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
 
     private static readonly string[] Administrators = [Roles.SystemAdministrator];
 
+    private static readonly string[] Everyone = [.. Roles.All];
+
+    private static readonly string[] CaseHolders = [Roles.ProbationOfficer, Roles.ProbationServiceOfficer, Roles.TraineeProbationOfficer, Roles.SeniorProbationOfficer];
+
+    private static readonly string[] TeamReaders = [Roles.SeniorProbationOfficer, Roles.CaseAdministrator, Roles.SystemAdministrator];
+
+    private static readonly string[] CourtOutcomes = [Roles.CourtOfficer, Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
+
+    /// <summary>The expected access of every staff page: route → the roles allowed.</summary>
+    private static readonly Dictionary<string, string[]> ExpectedPages = new()
+    {
+        ["/"] = Everyone,
+        ["/sign-out"] = Everyone,
+        ["/account/tokens"] = Everyone,
+        ["/caseload"] = CaseHolders,
+        ["/team"] = TeamReaders,
+        ["/team/officers/{staffId:int}"] = TeamReaders,
+        ["/search"] = CaseStaff,
+        ["/people/{crn}"] = CaseStaff,
+        ["/court"] = CourtOutcomes,
+        ["/court/person"] = CourtOutcomes,
+        ["/court/{crn}/order"] = CourtOutcomes,
+        ["/admin"] = Administrators,
+        ["/admin/users"] = Administrators,
+        ["/admin/users/{id}"] = Administrators,
+        ["/admin/teams"] = Administrators,
+        ["/admin/absences"] = Administrators,
+    };
+
+    /// <summary>The only pages open without signing in.</summary>
+    private static readonly string[] AnonymousPages = ["/sign-in", "/sign-in/callback", "/access-denied", "/error"];
+
     /// <summary>The expected access of every API route: "METHOD pattern" → the roles allowed.</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
     {
@@ -124,6 +156,69 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
                 Assert.False((await authorization.AuthorizeAsync(anonymous, policy)).Succeeded, route);
             }
         }
+    }
+
+    [Fact]
+    public async Task Every_page_allows_exactly_the_roles_in_the_expected_access_table()
+    {
+        var authorization = app.Services.GetRequiredService<IAuthorizationService>();
+        var pages = Pages();
+        var anonymous = pages.Where(p => p.Value.Anonymous).Select(p => p.Key).Order().ToList();
+        Assert.Equal(AnonymousPages.Order(), anonymous);
+
+        var secured = pages.Where(p => !p.Value.Anonymous).ToDictionary(p => p.Key, p => p.Value.Policies);
+        var unlisted = secured.Keys.Except(ExpectedPages.Keys).Order().ToList();
+        Assert.True(unlisted.Count == 0, "Pages missing from the expected-access table:\n" + string.Join('\n', unlisted));
+        var gone = ExpectedPages.Keys.Except(secured.Keys).Order().ToList();
+        Assert.True(gone.Count == 0, "Table rows for pages that no longer exist:\n" + string.Join('\n', gone));
+
+        var wrong = new List<string>();
+        var nobody = new ClaimsPrincipal(new ClaimsIdentity());
+        foreach (var (page, policies) in secured)
+        {
+            Assert.True(policies.Length > 0, $"{page} names no policy");
+            foreach (var policy in policies)
+            {
+                Assert.False((await authorization.AuthorizeAsync(nobody, policy)).Succeeded, $"{page} lets an anonymous user in");
+            }
+
+            foreach (var role in Roles.All)
+            {
+                var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "someone"), new Claim(ClaimTypes.Role, role)], "test"));
+                var allowed = true;
+                foreach (var policy in policies)
+                {
+                    allowed &= (await authorization.AuthorizeAsync(user, policy)).Succeeded;
+                }
+
+                if (allowed != ExpectedPages[page].Contains(role))
+                {
+                    wrong.Add($"{page}: {role} is {(allowed ? "allowed" : "refused")}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join('\n', wrong));
+    }
+
+    private Dictionary<string, (string[] Policies, bool Anonymous)> Pages()
+    {
+        var pages = new Dictionary<string, (string[], bool)>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>() is null
+                && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is null)
+            {
+                continue;
+            }
+
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToArray();
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            pages[pattern] = (policies, anonymous);
+        }
+
+        return pages;
     }
 
     private Dictionary<string, string[]> Routes()

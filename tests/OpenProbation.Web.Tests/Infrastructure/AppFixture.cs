@@ -45,9 +45,12 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         }
     }
 
+    /// <summary>Settings a fixture adds to the database's.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in Database.Settings)
+        foreach (var (key, value) in Database.Settings.Concat(ExtraSettings))
         {
             builder.UseSetting(key, value);
         }
@@ -70,6 +73,8 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         return client;
     }
 
+    public const string Password = "Test-password-1";
+
     public async Task<string> CreateUserAsync(string role, int? staffMemberId = null)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -77,7 +82,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         await UserAccounts.CreateOrUpdateAsync(
             scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(),
             scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(),
-            userName, userName, role, "Test-password-1", staffMemberId);
+            userName, userName, role, Password, staffMemberId);
         return userName;
     }
 
@@ -101,6 +106,78 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         await using var scope = Services.CreateAsyncScope();
         await work(scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>());
     }
+}
+
+/// <summary>
+/// A signed-in browser without the browser: a cookie-keeping client that reads pages and posts their forms with
+/// the anti-forgery token, as a person's browser would.
+/// </summary>
+public sealed partial class PageSession(HttpClient client)
+{
+    public HttpClient Client => client;
+
+    public async Task<(HttpResponseMessage Response, string Html)> GetAsync(string url)
+    {
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Reads <paramref name="formPage"/> for its anti-forgery token, then posts the fields to <paramref name="url"/>.</summary>
+    public async Task<(HttpResponseMessage Response, string Html)> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
+    {
+        var (_, page) = await GetAsync(formPage ?? url);
+        var token = Token(page) ?? throw new InvalidOperationException($"No anti-forgery token on {formPage ?? url}");
+        using var content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]);
+        var response = await client.PostAsync(new Uri(url, UriKind.Relative), content);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    public static string? Token(string html) => TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex TokenPattern();
+}
+
+/// <summary>The application for page tests: sign-in attempts are not rate-limited (every test signs in).</summary>
+public abstract class PagesAppFixture : AppFixture
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["OpenProbation:Security:SignInAttemptsPerMinute"] = "100000",
+    };
+
+    /// <summary>A cookie-keeping client that does not follow redirects, so tests see them.</summary>
+    public PageSession NewSession() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>Signs in through the sign-in page as a new user with this role (and staff record).</summary>
+    public async Task<(PageSession Session, string UserName)> SignedInAsync(string role, int? staffMemberId = null)
+    {
+        var userName = await CreateUserAsync(role, staffMemberId);
+        return (await SignInAsync(userName), userName);
+    }
+
+    public async Task<PageSession> SignInAsync(string userName)
+    {
+        var session = NewSession();
+        var (response, _) = await session.PostAsync("/sign-in", [new("Input.UserName", userName), new("Input.Password", Password)]);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} answered {(int)response.StatusCode}");
+        }
+
+        return session;
+    }
+}
+
+public sealed class SqlitePagesApp : PagesAppFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresPagesApp : PagesAppFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
 
 public sealed class SqliteApp : AppFixture

@@ -104,8 +104,10 @@ public sealed class GovukInputTagHelper : GovukFieldTagHelper
         var extra = (Autocomplete is null ? "" : $" autocomplete=\"{E(Autocomplete)}\"")
             + (Inputmode is null ? "" : $" inputmode=\"{E(Inputmode)}\"")
             + (Spellcheck ? "" : " spellcheck=\"false\"");
+        // A password is never sent back to the browser, not even the one just typed.
+        var value = Type == "password" ? "" : Value;
         Render(output, LabelHtml() + hint
-            + $"<input class=\"govuk-input{width}{error}\" id=\"{Id}\" name=\"{E(Name)}\" type=\"{E(Type)}\" value=\"{E(Value)}\"{describedBy}{extra}>");
+            + $"<input class=\"govuk-input{width}{error}\" id=\"{Id}\" name=\"{E(Name)}\" type=\"{E(Type)}\" value=\"{E(value)}\"{describedBy}{extra}>");
     }
 }
 

@@ -241,7 +241,7 @@ public static class OrganisationApi
         return t is null ? ApiResults.NotFound("Team") : ApiResults.OkVersioned(http, ToDto(t), t.Version);
     }
 
-    private static async Task<ValidationErrors> ValidateTeam(TeamRequest request, int? id, OpenProbationDbContext db, CancellationToken ct)
+    internal static async Task<ValidationErrors> ValidateTeam(TeamRequest request, int? id, OpenProbationDbContext db, CancellationToken ct)
     {
         var errors = new OrganisationUnitDetails(request.Code, request.Name).Validate()
             .Present("deliveryUnitId", request.DeliveryUnitId, "Select a delivery unit");

@@ -82,19 +82,7 @@ public static class PeopleApi
         var query = db.VisiblePeople(user).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
-            if (Crn.TryParse(q, out var qCrn))
-            {
-                var value = qCrn.Value;
-                query = query.Where(p => p.Crn == value);
-            }
-            else if (TryParseDate(q, out var qDate))
-            {
-                query = query.Where(p => p.DateOfBirth == qDate);
-            }
-            else
-            {
-                query = WhereNameMatches(query, q);
-            }
+            query = WhereMatches(query, q);
         }
 
         if (crn is not null)
@@ -120,6 +108,26 @@ public static class PeopleApi
 
         return TypedResults.Ok(await query.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
             .ToPageAsync(paging, p => new PersonSummaryDto(p.Crn, p.FirstName, p.MiddleNames, p.LastName, p.DateOfBirth, p.Gender, p.Version), ct));
+    }
+
+    /// <summary>
+    /// The one search box: a CRN when the text has that shape, a date of birth when it is a date (2001-02-28 or
+    /// 28/02/2001), otherwise name parts that must all appear. Shared by the API and the search page.
+    /// </summary>
+    internal static IQueryable<Person> WhereMatches(IQueryable<Person> query, string q)
+    {
+        if (Crn.TryParse(q, out var qCrn))
+        {
+            var value = qCrn.Value;
+            return query.Where(p => p.Crn == value);
+        }
+
+        if (TryParseDate(q, out var qDate))
+        {
+            return query.Where(p => p.DateOfBirth == qDate);
+        }
+
+        return WhereNameMatches(query, q);
     }
 
     private static IQueryable<Person> WhereNameMatches(IQueryable<Person> query, string text)

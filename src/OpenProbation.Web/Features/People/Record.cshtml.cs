@@ -1,0 +1,153 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenProbation.Domain.Orders;
+using OpenProbation.Domain.People;
+using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Govuk;
+using OpenProbation.Web.Security;
+
+namespace OpenProbation.Web.Features.People;
+
+public sealed record OfficerSpell(int OrderId, OrderType OrderType, string Officer, DateOnly From, DateOnly? To, string Reason, string AssignedBy);
+
+/// <summary>A dated line on the person's timeline.</summary>
+public sealed record TimelineEntry(DateOnly Date, string Title, string Detail, string? By);
+
+/// <summary>
+/// The person record: summary, markers, addresses, orders with requirements, responsible officers and a timeline.
+/// A person the user may not see is "not found", exactly as one who does not exist.
+/// </summary>
+[Authorize(Policy = Policies.ReadCases)]
+public sealed class RecordModel(OpenProbationDbContext db, TimeProvider clock, IAuthorizationService authorization) : PageModel
+{
+    public Person Person { get; private set; } = null!;
+
+    public DateOnly Today { get; private set; }
+
+    public bool Restricted { get; private set; }
+
+    public Address? CurrentAddress { get; private set; }
+
+    public IReadOnlyList<Address> Addresses { get; private set; } = [];
+
+    public IReadOnlyList<Marker> Markers { get; private set; } = [];
+
+    public IReadOnlyList<Order> Orders { get; private set; } = [];
+
+    public IReadOnlyDictionary<int, string> CurrentOfficers { get; private set; } = new Dictionary<int, string>();
+
+    public IReadOnlyList<OfficerSpell> Officers { get; private set; } = [];
+
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
+    public bool CanReadAudit { get; private set; }
+
+    [TempData]
+    public string? Confirmation { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string crn, CancellationToken ct)
+    {
+        var person = await PeopleApi.FindAsync(db, User, crn, track: false, ct);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        Person = person;
+        Today = clock.Today();
+        Restricted = await db.CaseRestrictions.AnyAsync(r => r.PersonId == person.Id && r.IsRestricted, ct);
+        Addresses = await db.Addresses.AsNoTracking().Where(a => a.PersonId == person.Id).OrderByDescending(a => a.StartDate).ToListAsync(ct);
+        CurrentAddress = Addresses.FirstOrDefault(a => a.IsCurrentOn(Today));
+        Markers = await db.Markers.AsNoTracking().Where(m => m.PersonId == person.Id).OrderByDescending(m => m.StartDate).ToListAsync(ct);
+        Orders = await db.Orders.AsNoTracking().Include(o => o.Requirements)
+            .Where(o => o.PersonId == person.Id).OrderByDescending(o => o.SentenceDate).ThenByDescending(o => o.Id).ToListAsync(ct);
+        var orderIds = Orders.Select(o => o.Id).ToList();
+        var spells = await db.Assignments.AsNoTracking()
+            .Where(a => orderIds.Contains(a.OrderId))
+            .OrderByDescending(a => a.FromDate).ThenByDescending(a => a.Id)
+            .Select(a => new { a.OrderId, a.Order!.Type, a.StaffMember!.FirstName, a.StaffMember.LastName, a.FromDate, a.ToDate, a.Reason, a.AssignedBy })
+            .ToListAsync(ct);
+        Officers = [.. spells.Select(s => new OfficerSpell(s.OrderId, s.Type, $"{s.FirstName} {s.LastName}", s.FromDate, s.ToDate, s.Reason, s.AssignedBy))];
+        CurrentOfficers = Officers.Where(o => o.To is null).GroupBy(o => o.OrderId).ToDictionary(g => g.Key, g => g.First().Officer);
+        Timeline = PersonTimeline.Build(Person, Addresses, Markers, Orders, Officers);
+        CanReadAudit = (await authorization.AuthorizeAsync(User, Policies.ReadAudit)).Succeeded;
+        return Page();
+    }
+
+    /// <summary>How far through the order is today: "month 5 of 12", or where it stands if not running.</summary>
+    public string Progress(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (!order.IsLive)
+        {
+            return Wording.Status(order.Status);
+        }
+
+        if (Today < order.StartDate)
+        {
+            return $"Starts {Wording.Date(order.StartDate)}";
+        }
+
+        var total = order.ExpectedEndDate.DayNumber - order.StartDate.DayNumber + 1;
+        var done = Math.Min(total, Today.DayNumber - order.StartDate.DayNumber + 1);
+        return $"{done * 100 / Math.Max(1, total)}% of the order's time has passed ({total - done} days left)";
+    }
+}
+
+/// <summary>Everything that happened to the person, newest first, from the records themselves.</summary>
+public static class PersonTimeline
+{
+    public static IReadOnlyList<TimelineEntry> Build(
+        Person person, IEnumerable<Address> addresses, IEnumerable<Marker> markers, IEnumerable<Order> orders, IEnumerable<OfficerSpell> officers)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var entries = new List<TimelineEntry>
+        {
+            new(DateOnly.FromDateTime(person.CreatedAt.UtcDateTime), "Record created", $"CRN {person.Crn}", null),
+        };
+        foreach (var a in addresses)
+        {
+            entries.Add(new(a.StartDate, "Address from", $"{a.Line1}, {a.Town}", null));
+        }
+
+        foreach (var m in markers)
+        {
+            entries.Add(new(m.StartDate, "Marker added", Wording.Marker(m.Type, m.MappaLevel, m.MappaCategory), m.AddedBy));
+            if (m.EndDate is { } end)
+            {
+                entries.Add(new(end, "Marker ended", Wording.Marker(m.Type, m.MappaLevel, m.MappaCategory), null));
+            }
+        }
+
+        foreach (var o in orders)
+        {
+            entries.Add(new(o.SentenceDate, "Sentenced", $"{Wording.Order(o.Type)}, {Wording.Length(o.Length, o.LengthUnit)}, at {o.Court}", null));
+            if (o.TerminationDate is { } ended)
+            {
+                entries.Add(new(ended, $"Order {Wording.Status(o.Status).ToLowerInvariant()}", o.TerminationReason ?? Wording.Order(o.Type), null));
+            }
+
+            foreach (var r in o.Requirements)
+            {
+                if (r.StartDate is { } started)
+                {
+                    entries.Add(new(started, "Requirement started", Wording.Requirement(r.Type), null));
+                }
+
+                if (r.EndDate is { } finished && r.Status is RequirementStatus.Completed or RequirementStatus.Terminated)
+                {
+                    entries.Add(new(finished, $"Requirement {Wording.Status(r.Status).ToLowerInvariant()}", r.TerminationReason ?? Wording.Requirement(r.Type), null));
+                }
+            }
+        }
+
+        foreach (var s in officers)
+        {
+            entries.Add(new(s.From, "Responsible officer allocated", $"{s.Officer} for the {OrderRules.Describe(s.OrderType)}: {s.Reason}", s.AssignedBy));
+        }
+
+        return [.. entries.OrderByDescending(e => e.Date)];
+    }
+}
