@@ -33,7 +33,10 @@ public sealed partial class Journey : IAsyncDisposable
         // A blocked script or style (the CSP) or a broken asset shows here.
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // A page that answers 404 on purpose (a case the user may not see) is not a broken asset.
+            var expectedNotFound = message.Text.Contains("status of 404", StringComparison.Ordinal)
+                && message.Location.StartsWith(page.Url, StringComparison.Ordinal) && _notFoundExpected;
+            if (message.Type == "error" && !expectedNotFound)
             {
                 lock (_problems)
                 {
@@ -50,6 +53,8 @@ public sealed partial class Journey : IAsyncDisposable
         };
     }
 
+    private bool _notFoundExpected;
+
     public IPage Page { get; }
 
     public Scripts Scripts { get; }
@@ -60,6 +65,7 @@ public sealed partial class Journey : IAsyncDisposable
     /// <summary>Opens a path and checks the page it lands on.</summary>
     public async Task<IResponse?> GotoAsync(string path, string? heading = null)
     {
+        _notFoundExpected = heading == "Page not found";
         var response = await Page.GotoAsync(path);
         await ArrivedAsync(heading);
         return response;
@@ -117,6 +123,13 @@ public sealed partial class Journey : IAsyncDisposable
         }
     }
 
+    /// <summary>Follows a link of the header's navigation and checks the page it leads to.</summary>
+    public async Task NavigateAsync(string link, string heading)
+    {
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+        await ArrivedAsync(heading);
+    }
+
     /// <summary>The header's navigation links, in order.</summary>
     public async Task<IReadOnlyList<string>> NavigationAsync() =>
         [.. (await Page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link).AllInnerTextsAsync()).Select(t => t.Trim())];
@@ -141,7 +154,7 @@ public sealed partial class Journey : IAsyncDisposable
     public string PathAndQuery => new Uri(Page.Url).PathAndQuery;
 
     public async Task ExpectPathAsync(string path) =>
-        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("^" + Regex.Escape(new Uri(_app.BaseAddress, path).ToString()) + "(\\?.*)?$"));
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("^" + Regex.Escape(new Uri(_app.BaseAddress, path).ToString()) + "(\\?[^#]*)?(#.*)?$"));
 
     /// <summary>Saves a screenshot of the page as docs/screenshots/NAME.png (SQLite run with JavaScript only).</summary>
     public async Task ScreenshotAsync(string name, bool fullPage = true)
