@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every OpenProbation test: builds the solution, starts a throwaway PostgreSQL server (unless
-# OPENPROBATION_TEST_POSTGRES already names one), runs the tests against SQLite and PostgreSQL, and prints
-# the closing line "N passed, N failed, N skipped". Extra arguments go to 'dotnet test' (e.g. --filter).
+# Runs every OpenProbation test: refreshes the front-end assets, builds the solution, starts a throwaway PostgreSQL
+# server (unless OPENPROBATION_TEST_POSTGRES already names one), runs the tests against SQLite and PostgreSQL (the
+# browser tests in Chromium: /usr/bin/chromium, or OPENPROBATION_CHROMIUM), and prints the closing line
+# "N passed, N failed, N skipped". Extra arguments go to 'dotnet test' (e.g. --filter).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -10,15 +11,48 @@ log() { printf '==> %s\n' "$*" >&2; }
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 
+can_apt() { [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; }
+
+apt_updated=
+apt_install() {
+  [ -n "$apt_updated" ] || { apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
 ensure_postgres_binaries() {
   if [ -z "$(pg_bin)" ]; then
-    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    if can_apt; then
       log "Installing the PostgreSQL server from Debian"
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+      apt_install postgresql
     else
       echo "PostgreSQL server binaries are missing: install the 'postgresql' package, or set OPENPROBATION_TEST_POSTGRES." >&2
       exit 1
     fi
+  fi
+}
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browsers here).
+ensure_chromium() {
+  local chromium=${OPENPROBATION_CHROMIUM:-/usr/bin/chromium}
+  if [ ! -x "$chromium" ]; then
+    if [ -z "${OPENPROBATION_CHROMIUM:-}" ] && can_apt; then
+      log "Installing Chromium from Debian"
+      apt_install chromium
+    else
+      echo "Chromium is missing at $chromium: install the 'chromium' package, or set OPENPROBATION_CHROMIUM to a Chromium binary." >&2
+      exit 1
+    fi
+  fi
+}
+
+# The GOV.UK Frontend and MoJ Frontend files in wwwroot, from the pinned npm packages, before the build computes
+# the static-asset manifest. They are committed, so without npm the committed copies are used.
+refresh_frontend() {
+  if command -v npm >/dev/null; then
+    log "Refreshing front-end assets"
+    bash scripts/frontend.sh
+  else
+    log "npm not found: using the committed front-end assets"
   fi
 }
 
@@ -47,10 +81,12 @@ pg_stop() {
 }
 trap pg_stop EXIT
 
+ensure_chromium
 if [ -z "${OPENPROBATION_TEST_POSTGRES:-}" ]; then
   ensure_postgres_binaries
   pg_start
 fi
+refresh_frontend
 
 log "Building"
 dotnet build OpenProbation.slnx -c Release -nologo -v quiet

@@ -69,6 +69,7 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
             _demo = await DemoGenerator.GenerateAsync(scope.ServiceProvider, new DemoOptions(Scenario: "small"), Clock, null, CancellationToken.None);
         }
 
+        Assertions.SetDefaultExpectTimeout(10_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -107,7 +108,8 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
             Locale = "en-GB",
             TimezoneId = "Europe/London",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: two cores shared with the rest of the suite.
+        context.SetDefaultTimeout(30_000);
         return await Journey.StartAsync(this, context, scripts);
     }
 

@@ -25,7 +25,7 @@ public abstract partial class BrowserJourneys
         var count = await rows.CountAsync();
         Assert.True(count > 5, $"demo-po should hold a caseload, has {count}");
         await Expect(journey.Page.GetByText(new Regex($@"^{count} people, \d+ orders?\. Showing {count}\.$"))).ToBeVisibleAsync();
-        await journey.ScreenshotAsync("caseload");
+        await journey.ScreenshotAsync("caseload", fullPage: false);
 
         // Sort by CRN, both ways; the column says which way it is sorted.
         var crnHeader = journey.Page.GetByRole(AriaRole.Columnheader, new() { Name = "CRN" });

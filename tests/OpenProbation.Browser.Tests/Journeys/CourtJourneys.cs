@@ -71,7 +71,7 @@ public abstract partial class BrowserJourneys
         await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Court outcome recorded: community order with 1 requirement" })).ToBeVisibleAsync();
         var card = page.GetByRole(AriaRole.Heading, new() { Level = 3, Name = $"Community order, sentenced {Web.Features.Govuk.Wording.Date(sentenced)}" });
         await Expect(card).ToBeVisibleAsync();
-        await Expect(page.GetByText("Stafford Crown Court")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Stafford Crown Court", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Requirements" }).GetByRole(AriaRole.Cell, new() { Name = "Unpaid work", Exact = true })).ToBeVisibleAsync();
         await journey.FinishAsync();
     }

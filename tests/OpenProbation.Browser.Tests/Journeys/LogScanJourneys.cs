@@ -14,7 +14,7 @@ public abstract partial class BrowserJourneys
         Assert.Contains(lines, l => l.StartsWith("Information Microsoft.Hosting.Lifetime", StringComparison.Ordinal));
 
         var people = await App.PeopleAsync();
-        Assert.Equal(1200, people.Count);
+        Assert.True(people.Count >= 1200, "The demo region and the people the court journeys added");
         var hits = new PersonalDataScanner(people).Find(lines);
         Assert.True(hits.Count == 0, $"{hits.Count} log lines hold personal data:\n" + string.Join("\n", hits.Take(20)));
     }
