@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
+using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
 using OpenProbation.Web.Features.People;
@@ -46,6 +47,7 @@ public static class OpenProbationApp
     public static IServiceCollection AddCoreServices(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditActor>();
         services.AddOpenProbationDatabase();
         services.AddIdentityCore<ApplicationUser>(o =>
             {
@@ -63,6 +65,7 @@ public static class OpenProbationApp
     private static void AddServices(IServiceCollection services)
     {
         services.AddCoreServices();
+        services.AddHttpContextAccessor();
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
