@@ -82,7 +82,9 @@ public static class OpenProbationApp
             .AddPolicy(Policies.ReadOrganisation, p => p.RequireRole(Policies.OrganisationReaders))
             .AddPolicy(Policies.ManageOrganisation, p => p.RequireRole(Policies.OrganisationManagers))
             .AddPolicy(Policies.AllocateCases, p => p.RequireRole(Policies.Allocators))
-            .AddPolicy(Policies.ManageCaseAccess, p => p.RequireRole(Policies.CaseAccessManagers));
+            .AddPolicy(Policies.ManageCaseAccess, p => p.RequireRole(Policies.CaseAccessManagers))
+            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Policies.AuditReaders))
+            .AddPolicy(Policies.ExportSubjectAccess, p => p.RequireRole(Policies.SubjectAccessExporters));
         services.AddHostedService<MigrateOnStart>();
         services.AddOpenApi(o =>
         {
@@ -137,6 +139,7 @@ public static class OpenProbationApp
         api.MapPeople();
         api.MapOrders();
         api.MapCaseAccess();
+        api.MapAudit();
         return app;
     }
 }

@@ -48,6 +48,15 @@ public static class Policies
     /// </summary>
     public const string ManageCaseAccess = "manage-case-access";
 
+    /// <summary>Read a case's audit history (who saw and changed what): managers and administrators.</summary>
+    public const string ReadAudit = "read-audit";
+
+    /// <summary>
+    /// Produce a person's subject-access export (everything held on them): system administrators only, who answer
+    /// subject access requests. Case-level access still applies.
+    /// </summary>
+    public const string ExportSubjectAccess = "export-subject-access";
+
     internal static readonly string[] CaseReaders =
     [
         Roles.ProbationOfficer, Roles.ProbationServiceOfficer, Roles.TraineeProbationOfficer,
@@ -66,4 +75,8 @@ public static class Policies
     internal static readonly string[] Allocators = [Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
 
     internal static readonly string[] CaseAccessManagers = [Roles.SystemAdministrator];
+
+    internal static readonly string[] AuditReaders = [Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
+
+    internal static readonly string[] SubjectAccessExporters = [Roles.SystemAdministrator];
 }

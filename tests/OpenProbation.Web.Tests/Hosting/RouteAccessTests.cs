@@ -64,6 +64,8 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["PUT /api/v1/people/{crn}/markers/{id:int}"] = CaseStaff,
         ["GET /api/v1/people/{crn}/access/"] = Administrators,
         ["PUT /api/v1/people/{crn}/access/"] = Administrators,
+        ["GET /api/v1/people/{crn}/audit"] = Managers,
+        ["GET /api/v1/people/{crn}/subject-access"] = Administrators,
         ["GET /api/v1/people/{crn}/orders"] = CaseStaff,
         ["POST /api/v1/people/{crn}/orders"] = CaseStaff,
         ["GET /api/v1/orders/"] = CaseStaff,
