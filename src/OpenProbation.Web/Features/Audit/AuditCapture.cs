@@ -30,20 +30,20 @@ internal static class AuditCapture
 
     private static readonly Dictionary<Type, string> Sections = new()
     {
-        [typeof(Person)] = "person record",
-        [typeof(Address)] = "addresses",
-        [typeof(Marker)] = "markers",
-        [typeof(Order)] = "orders",
-        [typeof(Requirement)] = "requirements",
-        [typeof(Assignment)] = "assignments",
-        [typeof(CaseRestriction)] = "case access",
-        [typeof(CaseAccessEntry)] = "case access",
-        [typeof(Region)] = "organisation",
-        [typeof(DeliveryUnit)] = "organisation",
-        [typeof(Team)] = "organisation",
-        [typeof(StaffMember)] = "staff",
-        [typeof(StaffAbsence)] = "staff",
-        [typeof(ApiToken)] = "api tokens",
+        [typeof(Person)] = AuditTrail.PersonRecord,
+        [typeof(Address)] = AuditTrail.Addresses,
+        [typeof(Marker)] = AuditTrail.Markers,
+        [typeof(Order)] = AuditTrail.Orders,
+        [typeof(Requirement)] = AuditTrail.Requirements,
+        [typeof(Assignment)] = AuditTrail.Assignments,
+        [typeof(CaseRestriction)] = AuditTrail.CaseAccess,
+        [typeof(CaseAccessEntry)] = AuditTrail.CaseAccess,
+        [typeof(Region)] = AuditTrail.Organisation,
+        [typeof(DeliveryUnit)] = AuditTrail.Organisation,
+        [typeof(Team)] = AuditTrail.Organisation,
+        [typeof(StaffMember)] = AuditTrail.Staff,
+        [typeof(StaffAbsence)] = AuditTrail.Staff,
+        [typeof(ApiToken)] = AuditTrail.ApiTokens,
     };
 
     /// <summary>A row about to be saved, with what can be known before saving.</summary>
@@ -104,7 +104,7 @@ internal static class AuditCapture
                 EntityId = Key(entry, original),
                 PersonId = PersonOf(entry, original, personOfOrder),
                 Section = Sections.GetValueOrDefault(entry.Metadata.ClrType) ?? (entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true
-                    || entry.Metadata.ClrType == typeof(ApplicationUser) ? "users" : TypeName(entry.Metadata.ClrType)),
+                    || entry.Metadata.ClrType == typeof(ApplicationUser) ? AuditTrail.Users : TypeName(entry.Metadata.ClrType)),
                 Before = before,
                 After = action == AuditAction.Create ? Json(Audited(entry), original: false) : after,
             });

@@ -16,6 +16,11 @@ public static class AuditTrail
     public const string Requirements = "requirements";
     public const string Assignments = "assignments";
     public const string CaseAccess = "case access";
+    public const string Organisation = "organisation";
+    public const string Staff = "staff";
+    public const string Users = "users";
+    public const string ApiTokens = "api tokens";
+    public const string BulkOperation = "bulk operation";
     public const string AuditHistory = "audit history";
     public const string SubjectAccessExport = "subject access export";
 
@@ -55,7 +60,7 @@ public static class AuditTrail
             Action = AuditAction.BulkLoad,
             EntityType = operation,
             EntityId = "",
-            Section = "bulk operation",
+            Section = BulkOperation,
             After = JsonSerializer.Serialize(counts.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value)),
         });
     }
