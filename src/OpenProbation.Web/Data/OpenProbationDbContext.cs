@@ -88,7 +88,7 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
         LockChain();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess: false);
         var (who, now) = (Who(), Now());
-        var events = AuditCapture.CompleteAsync(this, pending, who, now, CancellationToken.None).GetAwaiter().GetResult();
+        var events = AuditCapture.Complete(this, pending, who, now);
         AppendChain(Stamp(events, who, now));
         owned?.Commit();
         _explicitEvents.Clear();

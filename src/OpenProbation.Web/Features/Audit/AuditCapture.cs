@@ -88,7 +88,35 @@ internal static class AuditCapture
     /// <summary>Completes the events once the rows are saved, so added rows carry their generated ids.</summary>
     public static async Task<List<AuditEvent>> CompleteAsync(OpenProbationDbContext db, List<Pending> pending, AuditIdentity who, DateTimeOffset now, CancellationToken ct)
     {
-        var personOfOrder = await PeopleOfOrdersAsync(db, pending, ct);
+        var (found, missing) = OrdersToResolve(db, pending);
+        if (missing.Count > 0)
+        {
+            foreach (var row in await db.Orders.AsNoTracking().Where(o => missing.Contains(o.Id)).Select(o => new { o.Id, o.PersonId }).ToListAsync(ct))
+            {
+                found[row.Id] = row.PersonId;
+            }
+        }
+
+        return Complete(pending, who, now, found);
+    }
+
+    /// <summary>As <see cref="CompleteAsync"/>, for the synchronous SaveChanges.</summary>
+    public static List<AuditEvent> Complete(OpenProbationDbContext db, List<Pending> pending, AuditIdentity who, DateTimeOffset now)
+    {
+        var (found, missing) = OrdersToResolve(db, pending);
+        if (missing.Count > 0)
+        {
+            foreach (var row in db.Orders.AsNoTracking().Where(o => missing.Contains(o.Id)).Select(o => new { o.Id, o.PersonId }).ToList())
+            {
+                found[row.Id] = row.PersonId;
+            }
+        }
+
+        return Complete(pending, who, now, found);
+    }
+
+    private static List<AuditEvent> Complete(List<Pending> pending, AuditIdentity who, DateTimeOffset now, Dictionary<int, int> personOfOrder)
+    {
         var events = new List<AuditEvent>(pending.Count);
         foreach (var (entry, action, before, after) in pending)
         {
@@ -213,8 +241,11 @@ internal static class AuditCapture
         };
     }
 
-    /// <summary>The person of each order that a requirement or assignment here belongs to: from the tracker, else one query.</summary>
-    private static async Task<Dictionary<int, int>> PeopleOfOrdersAsync(OpenProbationDbContext db, List<Pending> pending, CancellationToken ct)
+    /// <summary>
+    /// The person of each order that a requirement or assignment here belongs to, from the tracker; the orders
+    /// not tracked are left for one query.
+    /// </summary>
+    private static (Dictionary<int, int> Found, List<int> Missing) OrdersToResolve(OpenProbationDbContext db, List<Pending> pending)
     {
         var wanted = pending.Select(p => p.Entry.Entity switch
         {
@@ -225,7 +256,7 @@ internal static class AuditCapture
         var found = new Dictionary<int, int>();
         if (wanted.Count == 0)
         {
-            return found;
+            return (found, []);
         }
 
         foreach (var order in db.ChangeTracker.Entries<Order>().Select(e => e.Entity).Where(o => wanted.Contains(o.Id)))
@@ -233,15 +264,6 @@ internal static class AuditCapture
             found[order.Id] = order.PersonId;
         }
 
-        var missing = wanted.Where(id => !found.ContainsKey(id)).ToList();
-        if (missing.Count > 0)
-        {
-            foreach (var row in await db.Orders.AsNoTracking().Where(o => missing.Contains(o.Id)).Select(o => new { o.Id, o.PersonId }).ToListAsync(ct))
-            {
-                found[row.Id] = row.PersonId;
-            }
-        }
-
-        return found;
+        return (found, [.. wanted.Where(id => !found.ContainsKey(id))]);
     }
 }
