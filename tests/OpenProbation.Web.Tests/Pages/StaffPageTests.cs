@@ -411,6 +411,37 @@ public abstract partial class StaffPageTests(PagesAppFixture app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync(new Uri("/api/v1/people?q=smith", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task Viewing_a_record_on_the_web_is_audited_and_a_manager_reads_the_history_and_an_administrator_exports_it()
+    {
+        var api = await app.ClientForAsync(Roles.SystemAdministrator);
+        var person = await TestData.CreatePersonAsync(api, "Gale", "Audited" + TestData.Unique("a"));
+        var (po, poName) = await app.SignedInAsync(Roles.ProbationOfficer);
+        Assert.Equal(HttpStatusCode.OK, (await po.GetAsync($"/people/{person.Crn}")).Response.StatusCode);
+        var view = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .SingleAsync(e => e.Actor == poName && e.Action == Web.Features.Audit.AuditAction.View));
+        Assert.Equal(Web.Features.Audit.AuditChannel.Web, view.Channel);
+        Assert.Equal(Web.Features.Audit.AuditTrail.PersonRecord, view.Section);
+        Assert.Equal(HttpStatusCode.Redirect, (await po.GetAsync($"/people/{person.Crn}/audit")).Response.StatusCode);
+
+        var (spo, spoName) = await app.SignedInAsync(Roles.SeniorProbationOfficer);
+        var (history, html) = await spo.GetAsync($"/people/{person.Crn}/audit");
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+        Assert.Contains(poName, html, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Actor == spoName && e.Section == Web.Features.Audit.AuditTrail.AuditHistory)));
+
+        var (admin, adminName) = await app.SignedInAsync(Roles.SystemAdministrator);
+        var (export, exportHtml) = await admin.GetAsync($"/people/{person.Crn}/subject-access");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Contains(person.LastName, exportHtml, StringComparison.Ordinal);
+        Assert.Contains(poName, exportHtml, StringComparison.Ordinal);
+        var (json, jsonBody) = await admin.GetAsync($"/people/{person.Crn}/subject-access?format=json");
+        Assert.Equal("application/json", json.Content.Headers.ContentType!.MediaType);
+        Assert.Contains($"\"crn\":\"{person.Crn}\"", jsonBody, StringComparison.Ordinal);
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Actor == adminName && e.Action == Web.Features.Audit.AuditAction.Export)));
+        Assert.Equal(HttpStatusCode.Redirect, (await spo.GetAsync($"/people/{person.Crn}/subject-access")).Response.StatusCode);
+    }
+
     private static string Title(string html) => Regex.Match(html, "<title>([^<]*)</title>").Groups[1].Value;
 
     private static string Row(string html, string containing)
