@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ namespace OpenProbation.Web.Data;
 /// <param name="actor">Who acts in this scope; "system" when absent (as for <c>dotnet ef</c>'s design-time factories).</param>
 /// <param name="clock">The time of audit events; the system clock when absent.</param>
 public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor = null, TimeProvider? clock = null)
-    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     private readonly List<AuditEvent> _explicitEvents = [];
     private int _rowAuditSuspended;
@@ -50,6 +51,12 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
     public DbSet<Assignment> Assignments => Set<Assignment>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>
+    /// The keys that protect session and anti-forgery cookies, shared by every web node so a user signed in on one
+    /// is signed in on all; see docs/security.md.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<CaseRestriction> CaseRestrictions => Set<CaseRestriction>();
 

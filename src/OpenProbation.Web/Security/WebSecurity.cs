@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -85,6 +86,9 @@ public static class WebSecurity
         services.AddHttpContextAccessor();
 
         new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
+
+        // Cookie keys live in the database, so every web node reads every other node's cookies and a restart signs nobody out.
+        services.AddDataProtection().SetApplicationName("OpenProbation").PersistKeysToDbContext<Data.OpenProbationDbContext>();
         var auth = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;

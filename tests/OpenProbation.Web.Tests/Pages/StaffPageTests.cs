@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenProbation.Web.Security;
 using OpenProbation.Web.Tests.Infrastructure;
 
@@ -485,3 +487,64 @@ public abstract class SignInRateLimitTests(AppFixture app)
 }
 
 public sealed class SignInRateLimitTests_Sqlite(SqliteApp app) : SignInRateLimitTests(app), IClassFixture<SqliteApp>;
+
+/// <summary>
+/// Web nodes are stateless (DESIGN.md "Scale"): the keys that protect cookies live in the database, so a session
+/// started on one node is good on another, and a restart signs nobody out.
+/// </summary>
+public abstract class SharedSessionKeyTests(PagesAppFixture app)
+{
+    [Fact]
+    public async Task A_session_cookie_from_one_node_is_accepted_by_another_over_the_same_database()
+    {
+        var (session, userName) = await app.SignedInAsync(Roles.ProbationOfficer);
+        Assert.True(await app.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/")).Response.StatusCode);
+        var cookie = await CookieHeaderAsync(userName);
+
+        await using var other = new OtherNode(app);
+        using var client = other.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Signed in as <strong>{userName}</strong>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    // Signs in again without a cookie container, to read the Set-Cookie header itself.
+    private async Task<string> CookieHeaderAsync(string userName)
+    {
+        using var raw = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var page = await raw.GetAsync(new Uri("/sign-in", UriKind.Relative));
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
+        var token = PageSession.Token(await page.Content.ReadAsStringAsync())!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sign-in")
+        {
+            Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("Input.UserName", userName), new("Input.Password", AppFixture.Password), new("__RequestVerificationToken", token)]),
+        };
+        request.Headers.Add("Cookie", string.Join("; ", antiforgery));
+        var signedIn = await raw.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("OpenProbation.Session=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    private sealed class OtherNode(PagesAppFixture first) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in first.Database.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(first.Clock);
+            });
+        }
+    }
+}
+
+public sealed class SharedSessionKeyTests_Sqlite(SqlitePagesApp app) : SharedSessionKeyTests(app), IClassFixture<SqlitePagesApp>;
+
+public sealed class SharedSessionKeyTests_Postgres(PostgresPagesApp app) : SharedSessionKeyTests(app), IClassFixture<PostgresPagesApp>;

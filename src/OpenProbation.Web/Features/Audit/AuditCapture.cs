@@ -55,7 +55,9 @@ internal static class AuditCapture
         var pending = new List<Pending>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Metadata.ClrType == typeof(AuditEvent) || entry.Metadata.ClrType == typeof(AuditChainHead))
+            // Data-protection keys are secrets the framework manages, not records anyone edits: never copied into the trail.
+            if (entry.Metadata.ClrType == typeof(AuditEvent) || entry.Metadata.ClrType == typeof(AuditChainHead)
+                || entry.Metadata.ClrType == typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey))
             {
                 continue;
             }
