@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenProbation.Web;
+using OpenProbation.Web.Features.Audit;
 
 namespace OpenProbation.Cli;
 
@@ -23,6 +24,7 @@ public static class OpenProbationCli
         root.Subcommands.Add(TransferCommands.Import(context));
         root.Subcommands.Add(TokenCommand.Create(context));
         root.Subcommands.Add(UserCommand.Create(context));
+        root.Subcommands.Add(AuditCommand.Create(context));
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error });
     }
 }
@@ -41,6 +43,14 @@ internal sealed record CliContext(IReadOnlyDictionary<string, string?> Settings,
         builder.Configuration.AddInMemoryCollection(Settings);
         builder.Logging.ClearProviders();
         builder.Services.AddCoreServices();
+
+        // Changes made from the command line are audited as the operating-system user, channel cli.
+        builder.Services.AddScoped(_ =>
+        {
+            var actor = new AuditActor();
+            actor.Set(AuditActor.CommandLine(Environment.UserName));
+            return actor;
+        });
         if (Clock is not null)
         {
             builder.Services.AddSingleton(Clock);

@@ -1,11 +1,15 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
+using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Security;
 
 namespace OpenProbation.Web.Data;
@@ -13,9 +17,17 @@ namespace OpenProbation.Web.Data;
 /// <summary>
 /// The one store of OpenProbation. The provider-specific subclasses exist only so each provider keeps its own
 /// migrations (SQLite and PostgreSQL differ in types and SQL); the model is defined once, here.
+/// Every save writes the audit events of its changes in the same transaction (<see cref="AuditTrail"/>).
 /// </summary>
-public class OpenProbationDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+/// <param name="options">The provider and connection.</param>
+/// <param name="actor">Who acts in this scope; "system" when absent (as for <c>dotnet ef</c>'s design-time factories).</param>
+/// <param name="clock">The time of audit events; the system clock when absent.</param>
+public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    private readonly List<AuditEvent> _explicitEvents = [];
+    private int _rowAuditSuspended;
+
     public DbSet<Region> Regions => Set<Region>();
 
     public DbSet<DeliveryUnit> DeliveryUnits => Set<DeliveryUnit>();
@@ -40,20 +52,243 @@ public class OpenProbationDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    /// <summary>
+    /// The keys that protect session and anti-forgery cookies, shared by every web node so a user signed in on one
+    /// is signed in on all; see docs/security.md.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<CaseRestriction> CaseRestrictions => Set<CaseRestriction>();
 
     public DbSet<CaseAccessEntry> CaseAccessEntries => Set<CaseAccessEntry>();
 
+    /// <summary>The audit trail: read it, never write it directly (inserts go through the chain; the database refuses updates and deletes).</summary>
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    /// <summary>Audit events recorded (views, exports, bulk summaries) and not yet saved.</summary>
+    internal IReadOnlyList<AuditEvent> PendingAuditEvents => _explicitEvents;
+
+    internal void AddAuditEvent(AuditEvent auditEvent) => _explicitEvents.Add(auditEvent);
+
+    /// <summary>
+    /// Stops per-row audit capture until disposed, for one bulk load that records a single summary event instead
+    /// (<see cref="AuditTrail.RecordBulkLoad"/>). Explicitly recorded events are still written.
+    /// </summary>
+    internal IDisposable SuspendRowAudit()
+    {
+        _rowAuditSuspended++;
+        return new RowAuditResumption(this);
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var pending = _rowAuditSuspended > 0 ? [] : AuditCapture.Collect(this);
+        if (pending.Count == 0 && _explicitEvents.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        LockChain();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess: false);
+        var (who, now) = (Who(), Now());
+        var events = AuditCapture.Complete(this, pending, who, now);
+        AppendChain(Stamp(events, who, now));
+        owned?.Commit();
+        _explicitEvents.Clear();
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the changes and their audit events in one transaction (the caller's, or one opened here): takes the
+    /// chain's lock first, saves the rows (so added rows have their ids), then appends their events to the chain.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var pending = _rowAuditSuspended > 0 ? [] : AuditCapture.Collect(this);
+        if (pending.Count == 0 && _explicitEvents.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await LockChainAsync(cancellationToken);
+
+        // Accepted only once the events are written too, so a failure leaves the tracker as it was.
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        var (who, now) = (Who(), Now());
+        var events = await AuditCapture.CompleteAsync(this, pending, who, now, cancellationToken);
+        await AppendChainAsync(Stamp(events, who, now), cancellationToken);
+        if (owned is not null)
+        {
+            await owned.CommitAsync(cancellationToken);
+        }
+
+        _explicitEvents.Clear();
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return saved;
+    }
+
+    private AuditIdentity Who() => actor?.Current() ?? AuditIdentity.System;
+
+    private DateTimeOffset Now() => AuditChain.Normalise((clock ?? TimeProvider.System).GetUtcNow());
+
+    /// <summary>The captured row events, then the explicit ones, stamped with who and when.</summary>
+    private List<AuditEvent> Stamp(List<AuditEvent> events, AuditIdentity who, DateTimeOffset now)
+    {
+        foreach (var e in _explicitEvents)
+        {
+            e.OccurredAt = now;
+            e.Actor = who.Actor;
+            e.Channel = who.Channel;
+            e.Source = who.Source;
+            events.Add(e);
+        }
+
+        return events;
+    }
+
+    // Updating the head row first takes SQLite's write lock and PostgreSQL's row lock, so chain writers queue here.
+    private IQueryable<AuditChainHead> Head => AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId);
+
+    private void LockChain()
+    {
+        if (Head.ExecuteUpdate(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence)) != 1)
+        {
+            throw MissingHead();
+        }
+    }
+
+    private async Task LockChainAsync(CancellationToken ct)
+    {
+        if (await Head.ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), ct) != 1)
+        {
+            throw MissingHead();
+        }
+    }
+
+    private static InvalidOperationException MissingHead() =>
+        new("The audit chain head row is missing: run 'openprobation migrate' (and 'openprobation audit verify').");
+
+    private void AppendChain(List<AuditEvent> events)
+    {
+        var head = Head.AsNoTracking().Single();
+        Link(events, head);
+        foreach (var command in AuditInserts(events))
+        {
+            using (command)
+            {
+                command.ExecuteNonQuery();
+            }
+        }
+
+        var (sequence, hash) = (events[^1].Sequence, events[^1].Hash);
+        Head.ExecuteUpdate(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, hash));
+    }
+
+    private async Task AppendChainAsync(List<AuditEvent> events, CancellationToken ct)
+    {
+        var head = await Head.AsNoTracking().SingleAsync(ct);
+        Link(events, head);
+        foreach (var command in AuditInserts(events))
+        {
+            await using (command)
+            {
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+
+        var (sequence, hash) = (events[^1].Sequence, events[^1].Hash);
+        await Head.ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, hash), ct);
+    }
+
+    private static void Link(List<AuditEvent> events, AuditChainHead head)
+    {
+        var (sequence, previous) = (head.LastSequence, head.LastHash);
+        foreach (var e in events)
+        {
+            e.Sequence = ++sequence;
+            e.PreviousHash = previous;
+            e.Hash = AuditChain.ComputeHash(e);
+            previous = e.Hash;
+        }
+    }
+
+    /// <summary>
+    /// INSERT commands for the events, in batches, built from the model (column names, value conversions) so they
+    /// suit both providers. Written as commands, not tracked entities, so the caller's change tracker is untouched.
+    /// </summary>
+    private IEnumerable<System.Data.Common.DbCommand> AuditInserts(List<AuditEvent> events)
+    {
+        const int Batch = 100;
+        var entity = Model.FindEntityType(typeof(AuditEvent))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => p.Name != nameof(AuditEvent.Id)).ToList();
+        var names = string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""));
+        var connection = Database.GetDbConnection();
+        for (var start = 0; start < events.Count; start += Batch)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = Database.CurrentTransaction!.GetDbTransaction();
+            command.CommandTimeout = Database.GetCommandTimeout() ?? 30;
+            var rows = new List<string>();
+            foreach (var e in events.Skip(start).Take(Batch))
+            {
+                var placeholders = new List<string>();
+                foreach (var column in columns)
+                {
+                    var value = column.PropertyInfo!.GetValue(e);
+                    var converter = column.GetTypeMapping().Converter;
+                    value = value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = $"@a{command.Parameters.Count}";
+                    parameter.DbType = DbTypeOf(Nullable.GetUnderlyingType(converter?.ProviderClrType ?? column.ClrType) ?? converter?.ProviderClrType ?? column.ClrType);
+                    parameter.Value = value ?? DBNull.Value;
+                    command.Parameters.Add(parameter);
+                    placeholders.Add(parameter.ParameterName);
+                }
+
+                rows.Add("(" + string.Join(", ", placeholders) + ")");
+            }
+
+#pragma warning disable CA2100 // Column names come from the model and every value is a parameter.
+            command.CommandText = $"INSERT INTO \"{table.Name}\" ({names}) VALUES {string.Join(", ", rows)}";
+#pragma warning restore CA2100
+            yield return command;
+        }
+    }
+
+    private static System.Data.DbType DbTypeOf(Type type) =>
+        type == typeof(long) ? System.Data.DbType.Int64
+        : type == typeof(int) ? System.Data.DbType.Int32
+        : type == typeof(DateTimeOffset) ? System.Data.DbType.DateTimeOffset
+        : System.Data.DbType.String;
+
+    private sealed class RowAuditResumption(OpenProbationDbContext db) : IDisposable
+    {
+        private bool _done;
+
+        public void Dispose()
+        {
+            if (!_done)
+            {
+                _done = true;
+                db._rowAuditSuspended--;
+            }
+        }
     }
 
     // Every modified row gets a new version; the old one stays in the WHERE clause as the concurrency check.
@@ -241,6 +476,28 @@ public class OpenProbationDbContext(DbContextOptions options) : IdentityDbContex
             a.HasOne(x => x.Order).WithMany(x => x.Assignments).HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
             a.HasOne(x => x.StaffMember).WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
             a.Ignore(x => x.IsCurrent);
+        });
+
+        builder.Entity<AuditEvent>(e =>
+        {
+            e.Property(x => x.Actor).HasMaxLength(FieldLimits.UserName);
+            e.Property(x => x.Source).HasMaxLength(64);
+            e.Property(x => x.EntityType).HasMaxLength(100);
+            e.Property(x => x.EntityId).HasMaxLength(1000);
+            e.Property(x => x.Section).HasMaxLength(100);
+            e.Property(x => x.PreviousHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasIndex(x => x.Sequence).IsUnique();
+
+            // A case's history, newest first, is one range of this index.
+            e.HasIndex(x => new { x.PersonId, x.OccurredAt });
+        });
+
+        builder.Entity<AuditChainHead>(h =>
+        {
+            h.Property(x => x.Id).ValueGeneratedNever();
+            h.Property(x => x.LastHash).HasMaxLength(64);
+            h.HasData(new AuditChainHead { Id = AuditChainHead.SingletonId, LastSequence = 0, LastHash = AuditChain.GenesisHash });
         });
 
         // Enums are stored by name: readable in SQL, and safe when members are added in the middle.

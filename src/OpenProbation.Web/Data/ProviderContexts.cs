@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace OpenProbation.Web.Data;
 
 /// <summary>The SQLite flavour: the embedded default. Its migrations live in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteOpenProbationDbContext(DbContextOptions<SqliteOpenProbationDbContext> options) : OpenProbationDbContext(options)
+public sealed class SqliteOpenProbationDbContext(
+    DbContextOptions<SqliteOpenProbationDbContext> options, Features.Audit.AuditActor? actor = null, TimeProvider? clock = null)
+    : OpenProbationDbContext(options, actor, clock)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -16,7 +18,9 @@ public sealed class SqliteOpenProbationDbContext(DbContextOptions<SqliteOpenProb
 }
 
 /// <summary>The PostgreSQL flavour for production. Its migrations live in Data/Migrations/Postgres.</summary>
-public sealed class PostgresOpenProbationDbContext(DbContextOptions<PostgresOpenProbationDbContext> options) : OpenProbationDbContext(options)
+public sealed class PostgresOpenProbationDbContext(
+    DbContextOptions<PostgresOpenProbationDbContext> options, Features.Audit.AuditActor? actor = null, TimeProvider? clock = null)
+    : OpenProbationDbContext(options, actor, clock)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
+using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
 using OpenProbation.Web.Features.People;
@@ -45,6 +46,7 @@ public static class OpenProbationApp
     public static IServiceCollection AddCoreServices(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditActor>();
         services.AddOpenProbationDatabase();
         services.AddIdentityCore<ApplicationUser>(o =>
             {
@@ -89,7 +91,8 @@ public static class OpenProbationApp
             .AddPolicy(Policies.ReadTeamCaseloads, p => p.RequireRole(Policies.TeamCaseloadReaders))
             .AddPolicy(Policies.EnterCourtOutcomes, p => p.RequireRole(Policies.CourtOutcomeEnterers))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Policies.Administrators))
-            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Policies.AuditReaders));
+            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Policies.AuditReaders))
+            .AddPolicy(Policies.ExportSubjectAccess, p => p.RequireRole(Policies.SubjectAccessExporters));
         services.AddHostedService<MigrateOnStart>();
         services.AddOpenApi(o =>
         {
@@ -159,6 +162,7 @@ public static class OpenProbationApp
         api.MapPeople();
         api.MapOrders();
         api.MapCaseAccess();
+        api.MapAudit();
         return app;
     }
 

@@ -77,7 +77,11 @@ public static class Policies
 
     internal static readonly string[] Administrators = [Roles.SystemAdministrator];
 
-    internal static readonly string[] AuditReaders = [Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
+    /// <summary>
+    /// Produce a person's subject-access export (everything held on them): system administrators only, who answer
+    /// subject access requests. Case-level access still applies.
+    /// </summary>
+    public const string ExportSubjectAccess = "export-subject-access";
 
     internal static readonly string[] CaseReaders =
     [
@@ -97,4 +101,8 @@ public static class Policies
     internal static readonly string[] Allocators = [Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
 
     internal static readonly string[] CaseAccessManagers = [Roles.SystemAdministrator];
+
+    internal static readonly string[] AuditReaders = [Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
+
+    internal static readonly string[] SubjectAccessExporters = [Roles.SystemAdministrator];
 }

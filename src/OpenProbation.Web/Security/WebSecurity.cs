@@ -3,6 +3,8 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -26,6 +28,12 @@ public sealed class SecurityOptions
 
     /// <summary>Sign-in attempts (and token creations) allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Addresses of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto headers are believed; with none,
+    /// those headers are ignored (a client could otherwise choose its own address for the audit trail).
+    /// </summary>
+    public IList<string> KnownProxies { get; } = [];
 }
 
 /// <summary>Settings under <c>OpenProbation:Authentication:OpenIdConnect</c>; sign-in by OIDC is on when Authority is set.</summary>
@@ -85,6 +93,9 @@ public static class WebSecurity
         services.AddHttpContextAccessor();
 
         new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
+
+        // Cookie keys live in the database, so every web node reads every other node's cookies and a restart signs nobody out.
+        services.AddDataProtection().SetApplicationName("OpenProbation").PersistKeysToDbContext<Data.OpenProbationDbContext>();
         var auth = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;
@@ -211,6 +222,17 @@ public static class WebSecurity
     {
         ArgumentNullException.ThrowIfNull(app);
         var security = app.Services.GetRequiredService<SecurityOptions>();
+        if (security.KnownProxies.Count > 0)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            foreach (var proxy in security.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+
+            app.UseForwardedHeaders(forwarded);
+        }
+
         if (security.RequireHttps)
         {
             app.UseHsts();

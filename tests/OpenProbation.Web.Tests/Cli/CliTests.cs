@@ -109,6 +109,23 @@ public abstract class CliTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Token_create_records_the_scope_asked_for_and_refuses_an_unknown_one()
+    {
+        var (database, cli) = await CliRunner.CreateAsync(provider);
+        await using var _ = database;
+        Assert.Equal(0, (await cli.RunAsync("user", "create", "--user", "reader", "--role", "probation-officer", "--password", "Long-enough-pw-1")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("token", "create", "--user", "reader", "--scope", "read")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("token", "create", "--user", "reader")).ExitCode);
+        var unknown = await cli.RunAsync("token", "create", "--user", "reader", "--scope", "admin");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Equal("", unknown.Output);
+
+        var listed = await cli.RunAsync("token", "list", "--user", "reader");
+        Assert.Contains("\tread\t", listed.Output, StringComparison.Ordinal);
+        Assert.Contains("\tread write\t", listed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task User_create_makes_an_account_that_can_be_given_a_token()
     {
         var (database, cli) = await CliRunner.CreateAsync(provider);

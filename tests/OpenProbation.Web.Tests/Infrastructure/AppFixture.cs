@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -19,6 +20,9 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 {
     /// <summary>Fixed "now" for every test: Monday 23 November 2026, 10:00 in London.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The remote address of every test request (the test server sets none; audit events record it).</summary>
+    public static readonly System.Net.IPAddress ClientAddress = System.Net.IPAddress.Parse("192.0.2.10");
 
     private TestDatabase? _database;
 
@@ -59,6 +63,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>();
         });
     }
 
@@ -178,6 +183,20 @@ public sealed class SqlitePagesApp : PagesAppFixture
 public sealed class PostgresPagesApp : PagesAppFixture
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+/// <summary>Gives test requests a remote address, as Kestrel would.</summary>
+internal sealed class ClientAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress ??= AppFixture.ClientAddress;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 public sealed class SqliteApp : AppFixture

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenProbation.Web.Security;
 using OpenProbation.Web.Tests.Infrastructure;
 
@@ -411,6 +413,37 @@ public abstract partial class StaffPageTests(PagesAppFixture app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync(new Uri("/api/v1/people?q=smith", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task Viewing_a_record_on_the_web_is_audited_and_a_manager_reads_the_history_and_an_administrator_exports_it()
+    {
+        var api = await app.ClientForAsync(Roles.SystemAdministrator);
+        var person = await TestData.CreatePersonAsync(api, "Gale", "Audited" + TestData.Unique("a"));
+        var (po, poName) = await app.SignedInAsync(Roles.ProbationOfficer);
+        Assert.Equal(HttpStatusCode.OK, (await po.GetAsync($"/people/{person.Crn}")).Response.StatusCode);
+        var view = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .SingleAsync(e => e.Actor == poName && e.Action == Web.Features.Audit.AuditAction.View));
+        Assert.Equal(Web.Features.Audit.AuditChannel.Web, view.Channel);
+        Assert.Equal(Web.Features.Audit.AuditTrail.PersonRecord, view.Section);
+        Assert.Equal(HttpStatusCode.Redirect, (await po.GetAsync($"/people/{person.Crn}/audit")).Response.StatusCode);
+
+        var (spo, spoName) = await app.SignedInAsync(Roles.SeniorProbationOfficer);
+        var (history, html) = await spo.GetAsync($"/people/{person.Crn}/audit");
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+        Assert.Contains(poName, html, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Actor == spoName && e.Section == Web.Features.Audit.AuditTrail.AuditHistory)));
+
+        var (admin, adminName) = await app.SignedInAsync(Roles.SystemAdministrator);
+        var (export, exportHtml) = await admin.GetAsync($"/people/{person.Crn}/subject-access");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Contains(person.LastName, exportHtml, StringComparison.Ordinal);
+        Assert.Contains(poName, exportHtml, StringComparison.Ordinal);
+        var (json, jsonBody) = await admin.GetAsync($"/people/{person.Crn}/subject-access?format=json");
+        Assert.Equal("application/json", json.Content.Headers.ContentType!.MediaType);
+        Assert.Contains($"\"crn\":\"{person.Crn}\"", jsonBody, StringComparison.Ordinal);
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Actor == adminName && e.Action == Web.Features.Audit.AuditAction.Export)));
+        Assert.Equal(HttpStatusCode.Redirect, (await spo.GetAsync($"/people/{person.Crn}/subject-access")).Response.StatusCode);
+    }
+
     private static string Title(string html) => Regex.Match(html, "<title>([^<]*)</title>").Groups[1].Value;
 
     private static string Row(string html, string containing)
@@ -454,3 +487,64 @@ public abstract class SignInRateLimitTests(AppFixture app)
 }
 
 public sealed class SignInRateLimitTests_Sqlite(SqliteApp app) : SignInRateLimitTests(app), IClassFixture<SqliteApp>;
+
+/// <summary>
+/// Web nodes are stateless (DESIGN.md "Scale"): the keys that protect cookies live in the database, so a session
+/// started on one node is good on another, and a restart signs nobody out.
+/// </summary>
+public abstract class SharedSessionKeyTests(PagesAppFixture app)
+{
+    [Fact]
+    public async Task A_session_cookie_from_one_node_is_accepted_by_another_over_the_same_database()
+    {
+        var (session, userName) = await app.SignedInAsync(Roles.ProbationOfficer);
+        Assert.True(await app.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/")).Response.StatusCode);
+        var cookie = await CookieHeaderAsync(userName);
+
+        await using var other = new OtherNode(app);
+        using var client = other.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Signed in as <strong>{userName}</strong>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    // Signs in again without a cookie container, to read the Set-Cookie header itself.
+    private async Task<string> CookieHeaderAsync(string userName)
+    {
+        using var raw = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var page = await raw.GetAsync(new Uri("/sign-in", UriKind.Relative));
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
+        var token = PageSession.Token(await page.Content.ReadAsStringAsync())!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sign-in")
+        {
+            Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("Input.UserName", userName), new("Input.Password", AppFixture.Password), new("__RequestVerificationToken", token)]),
+        };
+        request.Headers.Add("Cookie", string.Join("; ", antiforgery));
+        var signedIn = await raw.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("OpenProbation.Session=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    private sealed class OtherNode(PagesAppFixture first) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in first.Database.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(first.Clock);
+            });
+        }
+    }
+}
+
+public sealed class SharedSessionKeyTests_Sqlite(SqlitePagesApp app) : SharedSessionKeyTests(app), IClassFixture<SqlitePagesApp>;
+
+public sealed class SharedSessionKeyTests_Postgres(PostgresPagesApp app) : SharedSessionKeyTests(app), IClassFixture<PostgresPagesApp>;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OpenProbation.Domain.People;
 using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Security;
 
 namespace OpenProbation.Web.Features.Access;
@@ -40,6 +41,7 @@ public static class CaseAccessApi
 
         var restriction = await db.CaseRestrictions.AsNoTracking().SingleOrDefaultAsync(r => r.PersonId == person.Id, ct);
         var entries = await EntriesAsync(db, person.Id, track: false, ct);
+        await AuditTrail.RecordViewAsync(db, person.Id, AuditTrail.CaseAccess, ct);
         return ApiResults.OkVersioned(http, ToDto(person.Crn, restriction, entries), restriction?.Version ?? 0);
     }
 
@@ -167,11 +169,11 @@ public static class CaseAccessApi
         return await db.PeopleWhoseAccessIsManagedBy(user).AsNoTracking().SingleOrDefaultAsync(p => p.Crn == value, ct);
     }
 
-    private static Task<List<CaseAccessEntry>> EntriesAsync(OpenProbationDbContext db, int personId, bool track, CancellationToken ct) =>
+    internal static Task<List<CaseAccessEntry>> EntriesAsync(OpenProbationDbContext db, int personId, bool track, CancellationToken ct) =>
         (track ? db.CaseAccessEntries : db.CaseAccessEntries.AsNoTracking())
             .Where(e => e.PersonId == personId).OrderBy(e => e.AddedAt).ThenBy(e => e.Id).ToListAsync(ct);
 
-    private static CaseAccessDto ToDto(string crn, CaseRestriction? restriction, List<CaseAccessEntry> entries)
+    internal static CaseAccessDto ToDto(string crn, CaseRestriction? restriction, List<CaseAccessEntry> entries)
     {
         List<string> Current(CaseAccessKind kind) =>
             [.. entries.Where(e => e.IsActive && e.Kind == kind).Select(e => e.UserName).Order(StringComparer.OrdinalIgnoreCase)];

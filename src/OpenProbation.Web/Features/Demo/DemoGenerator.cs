@@ -6,6 +6,7 @@ using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
 using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.Users;
 using OpenProbation.Web.Security;
 
@@ -119,20 +120,28 @@ public sealed class DemoGenerator
     {
         ArgumentNullException.ThrowIfNull(db);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Users.Where(u => u.StaffMemberId != null).ExecuteUpdateAsync(s => s.SetProperty(u => u.StaffMemberId, (int?)null), ct);
-        await db.Assignments.ExecuteDeleteAsync(ct);
-        await db.Requirements.ExecuteDeleteAsync(ct);
-        await db.Orders.ExecuteDeleteAsync(ct);
-        await db.Markers.ExecuteDeleteAsync(ct);
-        await db.Addresses.ExecuteDeleteAsync(ct);
-        await db.CaseAccessEntries.ExecuteDeleteAsync(ct);
-        await db.CaseRestrictions.ExecuteDeleteAsync(ct);
-        await db.People.ExecuteDeleteAsync(ct);
-        await db.Absences.ExecuteDeleteAsync(ct);
-        await db.Staff.ExecuteDeleteAsync(ct);
-        await db.Teams.ExecuteDeleteAsync(ct);
-        await db.DeliveryUnits.ExecuteDeleteAsync(ct);
-        await db.Regions.ExecuteDeleteAsync(ct);
+
+        // Bulk deletes bypass SaveChanges: one summary event, in the same transaction, records what went.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["users unlinked from staff"] = await db.Users.Where(u => u.StaffMemberId != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.StaffMemberId, (int?)null), ct),
+            ["assignments"] = await db.Assignments.ExecuteDeleteAsync(ct),
+            ["requirements"] = await db.Requirements.ExecuteDeleteAsync(ct),
+            ["orders"] = await db.Orders.ExecuteDeleteAsync(ct),
+            ["markers"] = await db.Markers.ExecuteDeleteAsync(ct),
+            ["addresses"] = await db.Addresses.ExecuteDeleteAsync(ct),
+            ["case access entries"] = await db.CaseAccessEntries.ExecuteDeleteAsync(ct),
+            ["case restrictions"] = await db.CaseRestrictions.ExecuteDeleteAsync(ct),
+            ["people"] = await db.People.ExecuteDeleteAsync(ct),
+            ["absences"] = await db.Absences.ExecuteDeleteAsync(ct),
+            ["staff"] = await db.Staff.ExecuteDeleteAsync(ct),
+            ["teams"] = await db.Teams.ExecuteDeleteAsync(ct),
+            ["delivery units"] = await db.DeliveryUnits.ExecuteDeleteAsync(ct),
+            ["regions"] = await db.Regions.ExecuteDeleteAsync(ct),
+        };
+        AuditTrail.RecordBulkLoad(db, "demo reset", counts);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
 
@@ -143,6 +152,9 @@ public sealed class DemoGenerator
     {
         var watch = Stopwatch.StartNew();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        // Thousands of generated rows: one summary audit event instead of one per row (the demo users are audited as usual).
+        using var rowAudit = db.SuspendRowAudit();
 
         progress?.Report(new DemoProgress("Organisation and staff", 0, 1));
         var (teams, caseHolders, targets, absences) = BuildOrganisation();
@@ -188,6 +200,20 @@ public sealed class DemoGenerator
             db.ChangeTracker.Clear();
             progress?.Report(new DemoProgress("People on probation", done + count, _people));
         }
+
+        rowAudit.Dispose(); // resumes capture early; disposing again at the end does nothing
+        AuditTrail.RecordBulkLoad(db, "demo", new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["people"] = _people,
+            ["orders"] = orders,
+            ["requirements"] = requirements,
+            ["markers"] = markers,
+            ["staff"] = _staffSequence,
+            ["teams"] = teams.Count,
+            ["absences"] = absences,
+            ["restricted or excluded cases"] = _accessCases.Count,
+        });
+        await db.SaveChangesAsync(ct);
 
         progress?.Report(new DemoProgress("Demo users", 0, DemoUsers.Count));
         await CreateUsersAsync(services, db, password, caseHolders, ct);

@@ -5,6 +5,7 @@ using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.People;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
+using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.People;
 using OpenProbation.Web.Security;
 
@@ -56,7 +57,7 @@ public static class OrdersApi
     }
 
     /// <summary>Reads orders in the response shape, with their current responsible officers.</summary>
-    private static async Task<List<OrderDto>> ReadAsync(OpenProbationDbContext db, IQueryable<Order> orders, CancellationToken ct)
+    internal static async Task<List<OrderDto>> ReadAsync(OpenProbationDbContext db, IQueryable<Order> orders, CancellationToken ct)
     {
         var rows = await orders.Select(o => new OrderDto(o.Id, o.Person!.Crn, o.Type, o.Court, o.Offence, o.SentenceDate, o.StartDate, o.Length,
             o.LengthUnit, o.ExpectedEndDate, o.Status, o.TerminationDate, o.TerminationReason, null, o.Version)).ToListAsync(ct);
@@ -83,7 +84,9 @@ public static class OrdersApi
         }
 
         var query = db.Orders.AsNoTracking().Where(o => o.PersonId == person.Id).OrderByDescending(o => o.SentenceDate).ThenByDescending(o => o.Id);
-        return TypedResults.Ok(await PageOf(db, query, paging, ct));
+        var orders = await PageOf(db, query, paging, ct);
+        await AuditTrail.RecordViewAsync(db, person.Id, AuditTrail.Orders, ct);
+        return TypedResults.Ok(orders);
     }
 
     private static async Task<PagedList<OrderDto>> PageOf(OpenProbationDbContext db, IQueryable<Order> query, Paging paging, CancellationToken ct)
@@ -136,7 +139,13 @@ public static class OrdersApi
     private static async Task<IResult> Get(int id, ClaimsPrincipal user, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
     {
         var dto = await ReadOneAsync(db, user, id, ct);
-        return dto is null ? ApiResults.NotFound("Order") : ApiResults.OkVersioned(http, dto, dto.Version);
+        if (dto is null)
+        {
+            return ApiResults.NotFound("Order");
+        }
+
+        await AuditTrail.RecordViewAsync(db, await PersonOfOrderAsync(db, id, ct), AuditTrail.Orders, ct, nameof(Order), PeopleApi.Id(id));
+        return ApiResults.OkVersioned(http, dto, dto.Version);
     }
 
     private static async Task<IResult> Create(string crn, ClaimsPrincipal user, OrderDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
@@ -213,20 +222,29 @@ public static class OrdersApi
             return ApiResults.Invalid(errors);
         }
 
-        if (!await db.VisibleOrders(user).AnyAsync(o => o.Id == id, ct))
+        var personId = await db.VisibleOrders(user).Where(o => o.Id == id).Select(o => (int?)o.PersonId).SingleOrDefaultAsync(ct);
+        if (personId is null)
         {
             return ApiResults.NotFound("Order");
         }
 
-        return TypedResults.Ok(await db.Requirements.AsNoTracking().Where(r => r.OrderId == id).OrderBy(r => r.Id)
+        var requirements = await db.Requirements.AsNoTracking().Where(r => r.OrderId == id).OrderBy(r => r.Id)
             .ToPageAsync(paging, r => new RequirementDto(r.Id, r.OrderId, r.Type, r.RarMaxDays, r.UnpaidWorkHours, r.ProgrammeName, r.LengthMonths,
-                r.Description, r.Status, r.StartDate, r.EndDate, r.TerminationReason, r.Version), ct));
+                r.Description, r.Status, r.StartDate, r.EndDate, r.TerminationReason, r.Version), ct);
+        await AuditTrail.RecordViewAsync(db, personId.Value, AuditTrail.Requirements, ct, nameof(Order), PeopleApi.Id(id));
+        return TypedResults.Ok(requirements);
     }
 
     private static async Task<IResult> GetRequirement(int id, ClaimsPrincipal user, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
     {
         var r = await db.VisibleRequirements(user).AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        return r is null ? ApiResults.NotFound("Requirement") : ApiResults.OkVersioned(http, ToDto(r), r.Version);
+        if (r is null)
+        {
+            return ApiResults.NotFound("Requirement");
+        }
+
+        await AuditTrail.RecordViewAsync(db, await PersonOfOrderAsync(db, r.OrderId, ct), AuditTrail.Requirements, ct, nameof(Requirement), PeopleApi.Id(id));
+        return ApiResults.OkVersioned(http, ToDto(r), r.Version);
     }
 
     private static async Task<IResult> CreateRequirement(int id, ClaimsPrincipal user, RequirementDetails request, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
@@ -274,18 +292,20 @@ public static class OrdersApi
         return ApiResults.OkVersioned(http, ToDto(requirement), requirement.Version);
     }
 
-    private static IQueryable<AssignmentDto> ProjectAssignments(IQueryable<Assignment> assignments) =>
+    internal static IQueryable<AssignmentDto> ProjectAssignments(IQueryable<Assignment> assignments) =>
         assignments.Select(a => new AssignmentDto(a.Id, a.OrderId, a.StaffMemberId, a.StaffMember!.FirstName + " " + a.StaffMember.LastName,
             a.FromDate, a.ToDate, a.Reason, a.AssignedBy, a.CreatedAt, a.Version));
 
     private static async Task<IResult> ListAssignments(int id, ClaimsPrincipal user, OpenProbationDbContext db, CancellationToken ct)
     {
-        if (!await db.VisibleOrders(user).AnyAsync(o => o.Id == id, ct))
+        var personId = await db.VisibleOrders(user).Where(o => o.Id == id).Select(o => (int?)o.PersonId).SingleOrDefaultAsync(ct);
+        if (personId is null)
         {
             return ApiResults.NotFound("Order");
         }
 
         var items = await ProjectAssignments(db.Assignments.AsNoTracking().Where(a => a.OrderId == id).OrderBy(a => a.FromDate).ThenBy(a => a.Id)).ToListAsync(ct);
+        await AuditTrail.RecordViewAsync(db, personId.Value, AuditTrail.Assignments, ct, nameof(Order), PeopleApi.Id(id));
         return TypedResults.Ok(new PagedList<AssignmentDto>(items, 1, Math.Max(items.Count, 1), items.Count));
     }
 
@@ -319,7 +339,13 @@ public static class OrdersApi
     private static async Task<IResult> GetAssignment(int id, ClaimsPrincipal user, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
     {
         var dto = await ProjectAssignments(db.VisibleAssignments(user).AsNoTracking().Where(a => a.Id == id)).SingleOrDefaultAsync(ct);
-        return dto is null ? ApiResults.NotFound("Assignment") : ApiResults.OkVersioned(http, dto, dto.Version);
+        if (dto is null)
+        {
+            return ApiResults.NotFound("Assignment");
+        }
+
+        await AuditTrail.RecordViewAsync(db, await PersonOfOrderAsync(db, dto.OrderId, ct), AuditTrail.Assignments, ct, nameof(Assignment), PeopleApi.Id(id));
+        return ApiResults.OkVersioned(http, dto, dto.Version);
     }
 
     private static async Task<IResult> Assign(int id, ClaimsPrincipal user, AssignmentDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
@@ -403,7 +429,10 @@ public static class OrdersApi
             officer.FullName, restricted, entries.Contains(CaseAccessKind.Allowed), entries.Contains(CaseAccessKind.Excluded));
     }
 
-    private static RequirementDto ToDto(Requirement r) =>
+    private static Task<int> PersonOfOrderAsync(OpenProbationDbContext db, int orderId, CancellationToken ct) =>
+        db.Orders.Where(o => o.Id == orderId).Select(o => o.PersonId).SingleAsync(ct);
+
+    internal static RequirementDto ToDto(Requirement r) =>
         new(r.Id, r.OrderId, r.Type, r.RarMaxDays, r.UnpaidWorkHours, r.ProgrammeName, r.LengthMonths, r.Description, r.Status,
             r.StartDate, r.EndDate, r.TerminationReason, r.Version);
 }

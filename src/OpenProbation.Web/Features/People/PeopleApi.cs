@@ -6,6 +6,7 @@ using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.People;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
+using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Security;
 
@@ -170,7 +171,9 @@ public static class PeopleApi
             return ApiResults.NotFound("Person");
         }
 
-        return ApiResults.OkVersioned(http, await ToDtoAsync(db, person, clock.Today(), ct), person.Version);
+        var dto = await ToDtoAsync(db, person, clock.Today(), ct);
+        await AuditTrail.RecordViewAsync(db, person.Id, AuditTrail.PersonRecord, ct);
+        return ApiResults.OkVersioned(http, dto, person.Version);
     }
 
     private static async Task<PersonDto> ToDtoAsync(OpenProbationDbContext db, Person p, DateOnly today, CancellationToken ct)
@@ -268,9 +271,11 @@ public static class PeopleApi
             return ApiResults.NotFound("Person");
         }
 
-        return TypedResults.Ok(await db.Addresses.AsNoTracking().Where(a => a.PersonId == person.Id)
+        var addresses = await db.Addresses.AsNoTracking().Where(a => a.PersonId == person.Id)
             .OrderByDescending(a => a.StartDate).ThenByDescending(a => a.Id)
-            .ToPageAsync(paging, a => new AddressDto(a.Id, a.Type, a.Line1, a.Line2, a.Town, a.County, a.Postcode, a.StartDate, a.EndDate, a.Version), ct));
+            .ToPageAsync(paging, a => new AddressDto(a.Id, a.Type, a.Line1, a.Line2, a.Town, a.County, a.Postcode, a.StartDate, a.EndDate, a.Version), ct);
+        await AuditTrail.RecordViewAsync(db, person.Id, AuditTrail.Addresses, ct);
+        return TypedResults.Ok(addresses);
     }
 
     private static async Task<IResult> GetAddress(string crn, int id, ClaimsPrincipal user, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
@@ -278,7 +283,13 @@ public static class PeopleApi
         var address = Crn.TryParse(crn, out var parsed)
             ? await db.VisibleAddresses(user).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.Person!.Crn == parsed.Value, ct)
             : null;
-        return address is null ? ApiResults.NotFound("Address") : ApiResults.OkVersioned(http, ToDto(address), address.Version);
+        if (address is null)
+        {
+            return ApiResults.NotFound("Address");
+        }
+
+        await AuditTrail.RecordViewAsync(db, address.PersonId, AuditTrail.Addresses, ct, nameof(Address), Id(address.Id));
+        return ApiResults.OkVersioned(http, ToDto(address), address.Version);
     }
 
     /// <summary>A new current address ends the one before it on the day before the move (history is kept).</summary>
@@ -368,8 +379,10 @@ public static class PeopleApi
                 : query.Where(m => m.StartDate > today || (m.EndDate != null && m.EndDate < today));
         }
 
-        return TypedResults.Ok(await query.OrderBy(m => m.StartDate).ThenBy(m => m.Id)
-            .ToPageAsync(paging, m => new MarkerDto(m.Id, m.Type, m.MappaLevel, m.MappaCategory, m.Description, m.StartDate, m.EndDate, m.AddedBy, m.AddedAt, m.Version), ct));
+        var markers = await query.OrderBy(m => m.StartDate).ThenBy(m => m.Id)
+            .ToPageAsync(paging, m => new MarkerDto(m.Id, m.Type, m.MappaLevel, m.MappaCategory, m.Description, m.StartDate, m.EndDate, m.AddedBy, m.AddedAt, m.Version), ct);
+        await AuditTrail.RecordViewAsync(db, person.Id, AuditTrail.Markers, ct);
+        return TypedResults.Ok(markers);
     }
 
     private static async Task<IResult> GetMarker(string crn, int id, ClaimsPrincipal user, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
@@ -377,7 +390,13 @@ public static class PeopleApi
         var marker = Crn.TryParse(crn, out var parsed)
             ? await db.VisibleMarkers(user).AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.Person!.Crn == parsed.Value, ct)
             : null;
-        return marker is null ? ApiResults.NotFound("Marker") : ApiResults.OkVersioned(http, ToDto(marker), marker.Version);
+        if (marker is null)
+        {
+            return ApiResults.NotFound("Marker");
+        }
+
+        await AuditTrail.RecordViewAsync(db, marker.PersonId, AuditTrail.Markers, ct, nameof(Marker), Id(marker.Id));
+        return ApiResults.OkVersioned(http, ToDto(marker), marker.Version);
     }
 
     private static async Task<IResult> CreateMarker(string crn, ClaimsPrincipal user, MarkerDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
@@ -426,6 +445,8 @@ public static class PeopleApi
         await db.SaveChangesAsync(ct);
         return ApiResults.OkVersioned(http, ToDto(marker), marker.Version);
     }
+
+    internal static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     internal static AddressDto ToDto(Address a) => new(a.Id, a.Type, a.Line1, a.Line2, a.Town, a.County, a.Postcode, a.StartDate, a.EndDate, a.Version);
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.People;
 using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.Govuk;
 using OpenProbation.Web.Security;
 
@@ -44,6 +45,8 @@ public sealed class RecordModel(OpenProbationDbContext db, TimeProvider clock, I
 
     public bool CanReadAudit { get; private set; }
 
+    public bool CanExport { get; private set; }
+
     [TempData]
     public string? Confirmation { get; set; }
 
@@ -73,6 +76,10 @@ public sealed class RecordModel(OpenProbationDbContext db, TimeProvider clock, I
         CurrentOfficers = Officers.Where(o => o.To is null).GroupBy(o => o.OrderId).ToDictionary(g => g.Key, g => g.First().Officer);
         Timeline = PersonTimeline.Build(Person, Addresses, Markers, Orders, Officers);
         CanReadAudit = (await authorization.AuthorizeAsync(User, Policies.ReadAudit)).Succeeded;
+        CanExport = (await authorization.AuthorizeAsync(User, Policies.ExportSubjectAccess)).Succeeded;
+
+        // Every view of a record is on the audit trail (PRACTICE.md section 7 line 9).
+        await AuditTrail.RecordViewAsync(db, person.Id, AuditTrail.PersonRecord, ct);
         return Page();
     }
 

@@ -4,6 +4,7 @@ using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
 using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Audit;
 
 namespace OpenProbation.Web.Features.Transfer;
 
@@ -50,6 +51,9 @@ internal sealed class CsvImporter
     {
         var files = new List<CsvRowReader>();
         var autoDetect = _db.ChangeTracker.AutoDetectChangesEnabled;
+
+        // Every row of a whole database: one summary audit event, in the import's transaction, instead of one per row.
+        using var rowAudit = _db.SuspendRowAudit();
         try
         {
             foreach (var spec in CsvTransfer.Specs)
@@ -85,8 +89,11 @@ internal sealed class CsvImporter
             await ImportAccessEntriesAsync(files[12], ct);
 
             ThrowIfProblems();
+            var summary = new TransferSummary(files.ToDictionary(f => f.File, f => f.Rows, StringComparer.Ordinal));
+            AuditTrail.RecordBulkLoad(_db, "csv import", summary.RowsByFile);
+            await _db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return new TransferSummary(files.ToDictionary(f => f.File, f => f.Rows, StringComparer.Ordinal));
+            return summary;
         }
         finally
         {
