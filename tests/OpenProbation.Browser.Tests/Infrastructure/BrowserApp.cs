@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -44,6 +45,9 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
     public LogCapture Log { get; } = new();
+
+    /// <summary>Documents that passed axe-core in this run, so a page seen again is not checked again.</summary>
+    public ConcurrentDictionary<string, bool> AccessibilityPassed { get; } = new();
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
