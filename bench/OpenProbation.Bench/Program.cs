@@ -18,6 +18,7 @@ var people = Arg("--people") is { } p ? int.Parse(p, CultureInfo.InvariantCultur
 var provider = Enum.Parse<DatabaseProvider>(Arg("--provider") ?? "Sqlite", ignoreCase: true);
 var requests = Arg("--requests") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 400;
 var adminConnection = Arg("--connection");
+var scenario = Arg("--scenario") ?? DemoScenarios.Default;
 
 var name = $"op_bench_{people}_{DateTime.UtcNow:HHmmss}";
 string connectionString;
@@ -51,22 +52,39 @@ await using var app = OpenProbationApp.Build(builder);
 TimeSpan loadTime;
 string token;
 List<(string Crn, string LastName, DateOnly DateOfBirth)> sample;
+var largestCaseload = 0;
+const string BenchPassword = "Bench-password-1";
 await using (var scope = app.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>();
     var watch = Stopwatch.StartNew();
     await DatabaseSetup.MigrateAsync(db);
-    var summary = await DemoGenerator.GenerateAsync(scope.ServiceProvider, new DemoOptions(People: people), TimeProvider.System, null, CancellationToken.None);
+    var summary = await DemoGenerator.GenerateAsync(scope.ServiceProvider, new DemoOptions(People: people, Scenario: scenario), TimeProvider.System, null, CancellationToken.None);
     loadTime = watch.Elapsed;
     Console.Error.WriteLine($"Loaded {summary.People:N0} people, {summary.Orders:N0} orders, {summary.Requirements:N0} requirements, {summary.Staff:N0} staff in {loadTime.TotalSeconds:N1} s");
     var user = await UserAccounts.FindAsync(db, "demo-po") ?? throw new InvalidOperationException("demo-po missing");
     token = await ApiTokens.CreateAsync(db, user, "bench", null, TimeProvider.System, CancellationToken.None);
+
+    // The staff pages are measured as the officer with the largest caseload, the case the sources worry about (168).
+    var largest = await db.Assignments.AsNoTracking().Where(a => a.ToDate == null)
+        .GroupBy(a => a.StaffMemberId).Select(g => new { g.Key, Cases = g.Count() })
+        .OrderByDescending(g => g.Cases).FirstAsync();
+    largestCaseload = largest.Cases;
+    var grade = await db.Staff.Where(s => s.Id == largest.Key).Select(s => s.Grade).SingleAsync();
+    await UserAccounts.CreateOrUpdateAsync(
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>(),
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>(),
+        "bench-officer", "Bench Officer", grade == OpenProbation.Domain.Organisation.StaffGrade.ProbationServiceOfficer ? Roles.ProbationServiceOfficer : Roles.ProbationOfficer,
+        BenchPassword, largest.Key);
     var random = new Random(1);
     var total = await db.People.CountAsync();
     sample = [];
     for (var i = 0; i < requests; i++)
     {
-        var row = await db.People.AsNoTracking().OrderBy(x => x.Id).Skip(random.Next(total))
+        // Only open cases: a restricted or excluded one is a 404 for the measuring users.
+        var row = await db.People.AsNoTracking()
+            .Where(x => !db.CaseRestrictions.Any(c => c.PersonId == x.Id && c.IsRestricted) && !db.CaseAccessEntries.Any(c => c.PersonId == x.Id))
+            .OrderBy(x => x.Id).Skip(random.Next(total - 100))
             .Select(x => new { x.Crn, x.LastName, x.DateOfBirth }).FirstAsync();
         sample.Add((row.Crn, row.LastName, row.DateOfBirth));
     }
@@ -77,19 +95,34 @@ var address = app.Urls.First();
 using var client = new HttpClient { BaseAddress = new Uri(address) };
 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-async Task<double[]> Measure(Func<int, string> url)
+// A browser-like client for the pages: cookies, signed in through the sign-in form.
+using var pages = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(address) };
+var signInPage = await pages.GetStringAsync(new Uri("/sign-in", UriKind.Relative));
+var antiforgery = System.Text.RegularExpressions.Regex.Match(signInPage, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+using (var form = new FormUrlEncodedContent([new("Input.UserName", "bench-officer"), new("Input.Password", BenchPassword), new("__RequestVerificationToken", antiforgery)]))
 {
+    var signedIn = await pages.PostAsync(new Uri("/sign-in", UriKind.Relative), form);
+    if (signedIn.StatusCode != System.Net.HttpStatusCode.Redirect)
+    {
+        throw new InvalidOperationException($"Sign-in for the page measures answered {(int)signedIn.StatusCode}");
+    }
+}
+
+async Task<double[]> Measure(Func<int, string> url, HttpClient? over = null)
+{
+    var http = over ?? client;
+
     // Warm-up: JIT, connection pool, query plans.
     for (var i = 0; i < 20; i++)
     {
-        (await client.GetAsync(url(i % sample.Count))).EnsureSuccessStatusCode();
+        (await http.GetAsync(url(i % sample.Count))).EnsureSuccessStatusCode();
     }
 
     var times = new double[sample.Count];
     for (var i = 0; i < sample.Count; i++)
     {
         var watch = Stopwatch.StartNew();
-        using var response = await client.GetAsync(url(i));
+        using var response = await http.GetAsync(url(i));
         response.EnsureSuccessStatusCode();
         _ = await response.Content.ReadAsByteArrayAsync();
         times[i] = watch.Elapsed.TotalMilliseconds;
@@ -101,20 +134,25 @@ async Task<double[]> Measure(Func<int, string> url)
 
 static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-var measures = new (string Name, Func<int, string> Url)[]
+var measures = new (string Name, Func<int, string> Url, HttpClient? Over)[]
 {
-    ("search by surname (partial, lower case)", i => $"/api/v1/people?q={Uri.EscapeDataString(sample[i].LastName[..Math.Min(4, sample[i].LastName.Length)].ToLowerInvariant())}"),
-    ("search by CRN", i => $"/api/v1/people?q={sample[i].Crn}"),
-    ("search by surname and date of birth", i => $"/api/v1/people?name={Uri.EscapeDataString(sample[i].LastName)}&dateOfBirth={sample[i].DateOfBirth:yyyy-MM-dd}"),
-    ("read one person", i => $"/api/v1/people/{sample[i].Crn}"),
+    ("search by surname (partial, lower case)", i => $"/api/v1/people?q={Uri.EscapeDataString(sample[i].LastName[..Math.Min(4, sample[i].LastName.Length)].ToLowerInvariant())}", null),
+    ("search by CRN", i => $"/api/v1/people?q={sample[i].Crn}", null),
+    ("search by surname and date of birth", i => $"/api/v1/people?name={Uri.EscapeDataString(sample[i].LastName)}&dateOfBirth={sample[i].DateOfBirth:yyyy-MM-dd}", null),
+    ("read one person (audited view)", i => $"/api/v1/people/{sample[i].Crn}", null),
+    ($"page: my caseload of {largestCaseload} cases", _ => "/caseload", pages),
+    ($"page: my caseload of {largestCaseload}, sorted by end date", _ => "/caseload?sort=end&dir=desc", pages),
+    ("page: search by surname", i => $"/search?q={Uri.EscapeDataString(sample[i].LastName)}", pages),
+    ("page: person record (audited view)", i => $"/people/{sample[i].Crn}", pages),
 };
 
-Console.WriteLine($"| {provider} | {people:N0} | load | {loadTime.TotalSeconds:N1} s | | |");
-foreach (var (label, url) in measures)
+var size = scenario == DemoScenarios.Default ? $"{people:N0}" : $"{people:N0} ({scenario})";
+Console.WriteLine($"| {provider} | {size} | load | {loadTime.TotalSeconds:N1} s | | |");
+foreach (var (label, url, over) in measures)
 {
-    var times = await Measure(url);
+    var times = await Measure(url, over);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {provider} | {people:N0} | {label} | {Percentile(times, 0.5):N1} ms | {Percentile(times, 0.95):N1} ms | {times.Length} requests |"));
+        $"| {provider} | {size} | {label} | {Percentile(times, 0.5):N1} ms | {Percentile(times, 0.95):N1} ms | {times.Length} requests |"));
 }
 
 await app.StopAsync();

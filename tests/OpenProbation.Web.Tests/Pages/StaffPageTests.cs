@@ -548,3 +548,38 @@ public abstract class SharedSessionKeyTests(PagesAppFixture app)
 public sealed class SharedSessionKeyTests_Sqlite(SqlitePagesApp app) : SharedSessionKeyTests(app), IClassFixture<SqlitePagesApp>;
 
 public sealed class SharedSessionKeyTests_Postgres(PostgresPagesApp app) : SharedSessionKeyTests(app), IClassFixture<PostgresPagesApp>;
+
+/// <summary>With <c>OpenProbation:Security:RequireHttps</c> on (any deployment behind TLS): HTTPS only, HSTS, Secure cookies.</summary>
+public sealed class RequireHttpsTests(RequireHttpsTests.HttpsApp app) : IClassFixture<RequireHttpsTests.HttpsApp>
+{
+    [Fact]
+    public async Task Plain_http_is_redirected_to_https()
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+        var response = await client.GetAsync(new Uri("/sign-in", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+        Assert.Equal("https", response.Headers.Location!.Scheme);
+    }
+
+    [Fact]
+    public async Task Https_answers_carry_hsts_and_cookies_are_secure_only()
+    {
+        // HSTS is never sent to localhost (it would stick in a developer's browser), so ask as the service's own name.
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://probation.example") });
+        var response = await client.GetAsync(new Uri("/sign-in", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+        Assert.All(response.Headers.GetValues("Set-Cookie"), c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public sealed class HttpsApp : AppFixture
+    {
+        public override Web.Data.DatabaseProvider Provider => Web.Data.DatabaseProvider.Sqlite;
+
+        protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+        {
+            ["OpenProbation:Security:RequireHttps"] = "true",
+            ["https_port"] = "443",
+        };
+    }
+}

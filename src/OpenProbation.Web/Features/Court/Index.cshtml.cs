@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using OpenProbation.Domain.Common;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
-using OpenProbation.Web.Features.Govuk;
 using OpenProbation.Web.Features.People;
 using OpenProbation.Web.Features.Search;
 using OpenProbation.Web.Security;
@@ -25,20 +23,12 @@ public sealed class IndexModel(OpenProbationDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        // "?q=" (an empty search) is a search: it gets a message. No q at all is the empty page.
-        if (!Request.Query.ContainsKey("q"))
+        if (Search.IndexModel.SearchText(this, Q) is not { } text)
         {
             return;
         }
 
-        var errors = new ValidationErrors().Required("q", Q, FieldLimits.Title, "a CRN, name or date of birth");
-        if (!errors.IsValid)
-        {
-            ModelState.AddDomainErrors(errors, "");
-            return;
-        }
-
-        Results = await PeopleApi.WhereMatches(db.VisiblePeople(User).AsNoTracking(), Q!.Trim())
+        Results = await PeopleApi.WhereMatches(db.VisiblePeople(User).AsNoTracking(), text)
             .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id).Take(50)
             .Select(p => new SearchResult(p.Crn, p.FirstName, p.MiddleNames, p.LastName, p.DateOfBirth, p.Gender))
             .ToListAsync(ct);

@@ -28,25 +28,33 @@ public sealed class IndexModel(OpenProbationDbContext db) : PageModel
 
     public PagedList<SearchResult>? Results { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>
+    /// The text to search for, or null: no <c>q</c> at all is the empty page, and "?q=" (an empty search) gets a
+    /// message on the page's Q field. Shared by every page with the one search box.
+    /// </summary>
+    internal static string? SearchText(PageModel page, string? q)
     {
-        // "?q=" (an empty search) is a search: it gets a message. No q at all is the empty page.
-        if (!Request.Query.ContainsKey("q"))
+        if (!page.Request.Query.ContainsKey("q"))
         {
-            return;
+            return null;
         }
 
-        var errors = new ValidationErrors().Required("q", Q, FieldLimits.Title, "a CRN, name or date of birth");
-        if (!errors.IsValid)
+        var errors = new ValidationErrors().Required("q", q, FieldLimits.Title, "a CRN, name or date of birth");
+        page.ModelState.AddDomainErrors(errors, "");
+        return errors.IsValid ? q!.Trim() : null;
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (SearchText(this, Q) is not { } text)
         {
-            ModelState.AddDomainErrors(errors, "");
             return;
         }
 
         // A page number from a hand-edited link is clamped, not an error.
         ModelState.Remove("page");
         var paging = Paging.Create(Math.Clamp(PageNumber, 1, 100_000), PageSize, new ValidationErrors());
-        var query = PeopleApi.WhereMatches(db.VisiblePeople(User).AsNoTracking(), Q!.Trim());
+        var query = PeopleApi.WhereMatches(db.VisiblePeople(User).AsNoTracking(), text);
         Results = await query.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
             .ToPageAsync(paging, p => new SearchResult(p.Crn, p.FirstName, p.MiddleNames, p.LastName, p.DateOfBirth, p.Gender), ct);
     }
