@@ -149,6 +149,7 @@ public static class WebSecurity
                 o.SaveTokens = false;
                 o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Events.OnRemoteFailure = OpenIdConnectFailedAsync;
             });
         }
 
@@ -198,6 +199,19 @@ public static class WebSecurity
         });
 
         return services;
+    }
+
+    /// <summary>
+    /// A refused or unverifiable answer from the provider (bad signature, wrong issuer, cancelled sign-in): logged,
+    /// and the user told on the callback page, instead of an error page.
+    /// </summary>
+    private static Task OpenIdConnectFailedAsync(RemoteFailureContext context)
+    {
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebSecurity))
+            .LogWarning(context.Failure, "Sign-in through the identity provider failed");
+        context.Response.Redirect("/sign-in/callback?failed=true");
+        context.HandleResponse();
+        return Task.CompletedTask;
     }
 
     /// <summary>The sliding cookie alone would keep a busy session open for ever; stop it at the configured maximum.</summary>

@@ -16,10 +16,16 @@ public sealed class ExternalCallbackModel(SignInManager<ApplicationUser> signIn,
 {
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? returnUrl)
+    public async Task<IActionResult> OnGetAsync(string? returnUrl, bool failed)
     {
         var external = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (failed)
+        {
+            Problem = "Your organisation's sign-in did not complete. Try again, or sign in with your OpenProbation user name and password.";
+            return Page();
+        }
+
         var userName = external.Principal?.FindFirst(oidc.UserNameClaim)?.Value;
         var user = string.IsNullOrWhiteSpace(userName) ? null : await users.FindByNameAsync(userName);
         if (user is null)
