@@ -202,13 +202,13 @@ public static class WebSecurity
     }
 
     /// <summary>
-    /// A refused or unverifiable answer from the provider (bad signature, wrong issuer, cancelled sign-in): logged,
-    /// and the user told on the callback page, instead of an error page.
+    /// A refused or unverifiable answer from the provider (bad signature, wrong issuer, cancelled sign-in): logged by
+    /// failure type only (token errors can quote claims), and the user told on the callback page, not an error page.
     /// </summary>
     private static Task OpenIdConnectFailedAsync(RemoteFailureContext context)
     {
         context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebSecurity))
-            .LogWarning(context.Failure, "Sign-in through the identity provider failed");
+            .LogWarning("Sign-in through the identity provider failed: {FailureType}", context.Failure?.GetType().FullName);
         context.Response.Redirect("/sign-in/callback?failed=true");
         context.HandleResponse();
         return Task.CompletedTask;
