@@ -74,7 +74,7 @@ public sealed class StubOpenIdProvider : IDisposable
         _app.MapPost("/token", TokenAsync);
     }
 
-    /// <summary>Calls the token endpoint accepted, and why any were refused: the tests check the app really asked.</summary>
+    /// <summary>Each call to the token endpoint: for whom it issued tokens, or why it refused. Tests check that the code exchange happened.</summary>
     public ConcurrentQueue<string> TokenRequests { get; } = new();
 
     public static StubOpenIdProvider Start()

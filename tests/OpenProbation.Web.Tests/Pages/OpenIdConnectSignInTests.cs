@@ -172,7 +172,10 @@ public abstract class OpenIdConnectPagesApp : PagesAppFixture
 
     public StubOpenIdProvider IdentityProvider { get; } = StubOpenIdProvider.Start();
 
-    /// <summary>The keys exactly as an operator would set them.</summary>
+    /// <summary>
+    /// The keys exactly as an operator would set them. Settings given with UseSetting are in the configuration
+    /// before AddWebSecurity reads it, so the oidc scheme is registered just as in production.
+    /// </summary>
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>(base.ExtraSettings)
     {
         [OpenIdConnectSettings.Section + ":Authority"] = StubOpenIdProvider.Issuer,
