@@ -15,8 +15,11 @@ public static class Wording
 
     public static string Date(DateOnly? date, string none = "—") => date is { } d ? Date(d) : none;
 
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>A moment as London's clocks showed it, e.g. "1 Dec 2026 at 9:05pm".</summary>
     public static string DateTime(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).ToString("d MMM yyyy 'at' h:mmtt", Uk).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
+        TimeZoneInfo.ConvertTime(moment, London).ToString("d MMM yyyy 'at' h:mmtt", Uk).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
 
     public static string Order(OrderType type)
     {
