@@ -62,7 +62,7 @@ public sealed class AbsencesModel(OpenProbationDbContext db, TimeProvider clock)
             ModelState.AddModelError("Input.EndDate", endError);
         }
 
-        AbsenceType? type = Enum.TryParse<AbsenceType>(Input.Type, out var t) && Enum.IsDefined(t) ? t : null;
+        var type = FormValues.Choice<AbsenceType>(Input.Type);
         var details = new AbsenceDetails(type, start, end, Input.Notes);
         ModelState.AddDomainErrors(details.Validate(), "Input");
         int? staffId = int.TryParse(Input.StaffMemberId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : null;

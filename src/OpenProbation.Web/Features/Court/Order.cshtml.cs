@@ -102,8 +102,8 @@ public sealed class OrderModel(OpenProbationDbContext db, TimeProvider clock) : 
         }
 
         var length = Number("Input.Length", Input.Length, "The length");
-        var details = new OrderDetails(Parse<OrderType>(Input.Type), Input.Court, Input.Offence, sentenced, null, length,
-            Parse<LengthUnit>(Input.LengthUnit), null, null, null, null);
+        var details = new OrderDetails(FormValues.Choice<OrderType>(Input.Type), Input.Court, Input.Offence, sentenced, null, length,
+            FormValues.Choice<LengthUnit>(Input.LengthUnit), null, null, null, null);
         ModelState.AddDomainErrors(details.Validate(today), "Input");
 
         var order = new Order { PersonId = person.Id };
@@ -116,7 +116,7 @@ public sealed class OrderModel(OpenProbationDbContext db, TimeProvider clock) : 
         {
             // Requirements are still checked against what is known of the order, so every mistake shows at once;
             // the dates the order lacks cannot make a requirement look late.
-            order.Type = Parse<OrderType>(Input.Type) ?? OrderType.CommunityOrder;
+            order.Type = FormValues.Choice<OrderType>(Input.Type) ?? OrderType.CommunityOrder;
             order.Status = OrderStatus.Active;
             order.StartDate = sentenced ?? today;
             order.ExpectedEndDate = DateOnly.MaxValue;
@@ -131,7 +131,7 @@ public sealed class OrderModel(OpenProbationDbContext db, TimeProvider clock) : 
             }
 
             var prefix = $"Input.Requirements[{i}]";
-            var r = new RequirementDetails(Parse<RequirementType>(row.Type), Number($"{prefix}.RarMaxDays", row.RarMaxDays, "RAR days"),
+            var r = new RequirementDetails(FormValues.Choice<RequirementType>(row.Type), Number($"{prefix}.RarMaxDays", row.RarMaxDays, "RAR days"),
                 Number($"{prefix}.UnpaidWorkHours", row.UnpaidWorkHours, "Unpaid work hours"), row.ProgrammeName,
                 Number($"{prefix}.LengthMonths", row.LengthMonths, "The length"), row.Description, null, null, null, null);
             var errors = r.Validate(order, today);
@@ -166,9 +166,6 @@ public sealed class OrderModel(OpenProbationDbContext db, TimeProvider clock) : 
             Input.Requirements.Add(new RequirementInput());
         }
     }
-
-    private static T? Parse<T>(string? text)
-        where T : struct, Enum => Enum.TryParse<T>(text, out var value) && Enum.IsDefined(value) ? value : null;
 
     private int? Number(string key, string? text, string label)
     {

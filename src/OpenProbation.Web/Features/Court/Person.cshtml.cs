@@ -52,7 +52,7 @@ public sealed class PersonModel(OpenProbationDbContext db, TimeProvider clock) :
     {
         var today = clock.Today();
         var dob = Input.DateOfBirth.Parse("Date of birth", out var dobError);
-        Gender? gender = Enum.TryParse<Gender>(Input.Gender, out var g) && Enum.IsDefined(g) ? g : null;
+        var gender = FormValues.Choice<Gender>(Input.Gender);
         var details = new PersonDetails(Input.FirstName, Input.MiddleNames, Input.LastName, null, dob, gender, Input.Phone, Input.Email);
         if (dobError is not null)
         {
