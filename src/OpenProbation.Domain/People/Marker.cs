@@ -19,6 +19,33 @@ public enum MarkerType
 
     /// <summary>Another marker, described in words.</summary>
     Other,
+
+    /// <summary>Mental health issues: a tiering complexity factor.</summary>
+    MentalHealth,
+
+    /// <summary>Self-harm or risk of suicide: a tiering complexity factor.</summary>
+    SelfHarm,
+
+    /// <summary>Vulnerability (e.g. learning disability, exploitation): a tiering complexity factor.</summary>
+    Vulnerability,
+
+    /// <summary>Concerns about children short of a child-protection plan: a tiering complexity factor.</summary>
+    ChildConcerns,
+
+    /// <summary>Risk to children: a tiering complexity factor.</summary>
+    RiskToChildren,
+
+    /// <summary>Public interest (high-profile) case: a tiering complexity factor.</summary>
+    PublicInterest,
+
+    /// <summary>Street gang involvement: a tiering complexity factor.</summary>
+    StreetGangs,
+
+    /// <summary>Terrorism or extremism: a tiering complexity factor.</summary>
+    Terrorism,
+
+    /// <summary>Managed under integrated offender management (IOM): adds to the change level.</summary>
+    IntegratedOffenderManagement,
 }
 
 /// <summary>
