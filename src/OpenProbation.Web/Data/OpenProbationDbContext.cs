@@ -9,6 +9,8 @@ using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
+using OpenProbation.Domain.Risk;
+using OpenProbation.Domain.Tiering;
 using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Security;
 
@@ -51,6 +53,13 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
     public DbSet<Assignment> Assignments => Set<Assignment>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
+
+    public DbSet<NamedAssessment> NamedAssessments => Set<NamedAssessment>();
+
+    /// <summary>Every tier calculated for each person, current, pending and past (<see cref="Features.Tiering.CaseTiers"/>).</summary>
+    public DbSet<CaseTier> CaseTiers => Set<CaseTier>();
 
     /// <summary>
     /// The keys that protect session and anti-forgery cookies, shared by every web node so a user signed in on one
@@ -476,6 +485,51 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             a.HasOne(x => x.Order).WithMany(x => x.Assignments).HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
             a.HasOne(x => x.StaffMember).WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
             a.Ignore(x => x.IsCurrent);
+        });
+
+        builder.Entity<RiskAssessment>(a =>
+        {
+            Versioned(a);
+            a.Property(x => x.RsrPercent).HasPrecision(5, 2);
+            a.Property(x => x.Notes).HasMaxLength(FieldLimits.Note);
+            a.Property(x => x.AssessedBy).HasMaxLength(FieldLimits.UserName);
+            a.HasIndex(x => new { x.PersonId, x.AssessedOn });
+            a.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<NamedAssessment>(a =>
+        {
+            Versioned(a);
+            a.Property(x => x.ToolName).HasMaxLength(FieldLimits.Name);
+            a.Property(x => x.Notes).HasMaxLength(FieldLimits.Note);
+            a.Property(x => x.AssessedBy).HasMaxLength(FieldLimits.UserName);
+            a.HasIndex(x => new { x.PersonId, x.AssessedOn });
+            a.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CaseTier>(t =>
+        {
+            Versioned(t);
+            t.Property(x => x.Policy).HasMaxLength(40);
+            t.Property(x => x.PolicyVersion).HasMaxLength(40);
+            t.Property(x => x.Tier).HasMaxLength(20);
+            t.Property(x => x.ProtectLevel).HasMaxLength(1);
+            t.Property(x => x.Working).HasMaxLength(8000);
+            t.Property(x => x.Trigger).HasMaxLength(100);
+            t.Property(x => x.PreviousTier).HasMaxLength(20);
+            t.Property(x => x.CountersignatureWhy).HasMaxLength(FieldLimits.Note);
+            t.Property(x => x.Reason).HasMaxLength(FieldLimits.Note);
+            t.Property(x => x.ReasonBy).HasMaxLength(FieldLimits.UserName);
+            t.Property(x => x.CountersignedBy).HasMaxLength(FieldLimits.UserName);
+            t.Property(x => x.CountersignNote).HasMaxLength(FieldLimits.Note);
+
+            // "this person's current and pending tiers" and "every case awaiting countersignature" are index ranges.
+            t.HasIndex(x => new { x.PersonId, x.Status });
+            t.HasIndex(x => x.Status);
+            t.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            t.HasOne<RiskAssessment>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Restrict);
+            t.HasOne<RiskAssessment>().WithMany().HasForeignKey(x => x.FullAssessmentId).OnDelete(DeleteBehavior.Restrict);
+            t.Ignore(x => x.IsPending);
         });
 
         builder.Entity<AuditEvent>(e =>

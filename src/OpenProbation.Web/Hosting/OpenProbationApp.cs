@@ -9,6 +9,7 @@ using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
 using OpenProbation.Web.Features.People;
 using OpenProbation.Web.Features.Staff;
+using OpenProbation.Web.Features.Tiering;
 using OpenProbation.Web.Security;
 using Scalar.AspNetCore;
 
@@ -47,6 +48,7 @@ public static class OpenProbationApp
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditActor>();
+        services.AddSingleton(sp => TieringConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddOpenProbationDatabase();
         services.AddIdentityCore<ApplicationUser>(o =>
             {
