@@ -1,4 +1,5 @@
 using OpenProbation.Domain.Common;
+using OpenProbation.Domain.People;
 
 namespace OpenProbation.Domain.Risk;
 
@@ -63,6 +64,9 @@ public sealed class NamedAssessment : IVersioned
 
     /// <inheritdoc />
     public int Version { get; set; }
+
+    /// <summary>The person.</summary>
+    public Person? Person { get; set; }
 
     /// <summary>Copies validated details onto a new record.</summary>
     public void Apply(NamedAssessmentDetails details)

@@ -1,4 +1,5 @@
 using OpenProbation.Domain.Common;
+using OpenProbation.Domain.People;
 using OpenProbation.Domain.Tiering;
 
 namespace OpenProbation.Domain.Risk;
@@ -166,6 +167,9 @@ public sealed class RiskAssessment : IVersioned
 
     /// <inheritdoc />
     public int Version { get; set; }
+
+    /// <summary>The person.</summary>
+    public Person? Person { get; set; }
 
     /// <summary>The needs found, by area; areas with no need are absent.</summary>
     public IReadOnlyDictionary<NeedArea, NeedSeverity> Needs()

@@ -1,4 +1,5 @@
 using OpenProbation.Domain.Common;
+using OpenProbation.Domain.People;
 
 namespace OpenProbation.Domain.Tiering;
 
@@ -123,6 +124,9 @@ public sealed class CaseTier : IVersioned
 
     /// <inheritdoc />
     public int Version { get; set; }
+
+    /// <summary>The person.</summary>
+    public Person? Person { get; set; }
 
     /// <summary>True while a downgrade waits for a reason or a countersignature.</summary>
     public bool IsPending => Status is CaseTierStatus.AwaitingReason or CaseTierStatus.AwaitingCountersignature;

@@ -494,7 +494,7 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             a.Property(x => x.Notes).HasMaxLength(FieldLimits.Note);
             a.Property(x => x.AssessedBy).HasMaxLength(FieldLimits.UserName);
             a.HasIndex(x => new { x.PersonId, x.AssessedOn });
-            a.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            a.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<NamedAssessment>(a =>
@@ -504,7 +504,7 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             a.Property(x => x.Notes).HasMaxLength(FieldLimits.Note);
             a.Property(x => x.AssessedBy).HasMaxLength(FieldLimits.UserName);
             a.HasIndex(x => new { x.PersonId, x.AssessedOn });
-            a.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            a.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<CaseTier>(t =>
@@ -526,7 +526,7 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             // "this person's current and pending tiers" and "every case awaiting countersignature" are index ranges.
             t.HasIndex(x => new { x.PersonId, x.Status });
             t.HasIndex(x => x.Status);
-            t.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            t.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
             t.HasOne<RiskAssessment>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Restrict);
             t.HasOne<RiskAssessment>().WithMany().HasForeignKey(x => x.FullAssessmentId).OnDelete(DeleteBehavior.Restrict);
             t.Ignore(x => x.IsPending);

@@ -94,7 +94,8 @@ public static class OpenProbationApp
             .AddPolicy(Policies.EnterCourtOutcomes, p => p.RequireRole(Policies.CourtOutcomeEnterers))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Policies.Administrators))
             .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Policies.AuditReaders))
-            .AddPolicy(Policies.ExportSubjectAccess, p => p.RequireRole(Policies.SubjectAccessExporters));
+            .AddPolicy(Policies.ExportSubjectAccess, p => p.RequireRole(Policies.SubjectAccessExporters))
+            .AddPolicy(Policies.CountersignRiskDecisions, p => p.RequireRole(Policies.Countersigners));
         services.AddHostedService<MigrateOnStart>();
         services.AddOpenApi(o =>
         {
@@ -165,6 +166,7 @@ public static class OpenProbationApp
         api.MapOrders();
         api.MapCaseAccess();
         api.MapAudit();
+        api.MapTiering();
         return app;
     }
 

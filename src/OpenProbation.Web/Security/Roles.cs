@@ -83,6 +83,11 @@ public static class Policies
     /// </summary>
     public const string ExportSubjectAccess = "export-subject-access";
 
+    /// <summary>Countersign risk decisions such as a tier downgrade: managers only (PRACTICE.md section 1).</summary>
+    public const string CountersignRiskDecisions = "countersign-risk-decisions";
+
+    internal static readonly string[] Countersigners = [Roles.SeniorProbationOfficer];
+
     internal static readonly string[] CaseReaders =
     [
         Roles.ProbationOfficer, Roles.ProbationServiceOfficer, Roles.TraineeProbationOfficer,

@@ -23,6 +23,8 @@ public static class AuditTrail
     public const string BulkOperation = "bulk operation";
     public const string AuditHistory = "audit history";
     public const string SubjectAccessExport = "subject access export";
+    public const string Assessments = "assessments";
+    public const string Tier = "tier";
 
     /// <summary>
     /// Records that the acting user viewed <paramref name="section"/> of a person's case. Written, with who, when and

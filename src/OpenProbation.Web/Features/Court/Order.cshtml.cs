@@ -9,6 +9,7 @@ using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Govuk;
 using OpenProbation.Web.Features.People;
 using OpenProbation.Web.Security;
+using OpenProbation.Web.Features.Tiering;
 
 namespace OpenProbation.Web.Features.Court;
 
@@ -51,7 +52,7 @@ public sealed class OrderInput
 /// waits for allocation (it has no responsible officer yet).
 /// </summary>
 [Authorize(Policy = Policies.EnterCourtOutcomes)]
-public sealed class OrderModel(OpenProbationDbContext db, TimeProvider clock) : PageModel
+public sealed class OrderModel(OpenProbationDbContext db, TieringPolicies policies, TimeProvider clock) : PageModel
 {
     /// <summary>Requirement rows on the form; a sentence with more is rare and the rest can be added later.</summary>
     public const int RequirementRows = 4;
@@ -153,6 +154,7 @@ public sealed class OrderModel(OpenProbationDbContext db, TimeProvider clock) : 
         order.Requirements.AddRange(requirements);
         db.Orders.Add(order);
         await db.SaveChangesAsync(ct);
+        await CaseTiers.AfterChangeAsync(db, policies, clock, person.Id, CaseTiers.OrderChanged, ct);
         Confirmation = requirements.Count == 0
             ? $"Court outcome recorded: {OrderRules.Describe(order.Type)}. It is waiting to be allocated to a responsible officer."
             : $"Court outcome recorded: {OrderRules.Describe(order.Type)} with {requirements.Count} {(requirements.Count == 1 ? "requirement" : "requirements")}. It is waiting to be allocated to a responsible officer.";

@@ -7,6 +7,7 @@ using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.People;
+using OpenProbation.Web.Features.Tiering;
 using OpenProbation.Web.Security;
 
 namespace OpenProbation.Web.Features.Orders;
@@ -148,7 +149,9 @@ public static class OrdersApi
         return ApiResults.OkVersioned(http, dto, dto.Version);
     }
 
-    private static async Task<IResult> Create(string crn, ClaimsPrincipal user, OrderDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Create(
+        string crn, ClaimsPrincipal user, OrderDetails request, HttpContext http, OpenProbationDbContext db, TieringPolicies policies, TimeProvider clock,
+        CancellationToken ct)
     {
         var person = await PeopleApi.FindAsync(db, user, crn, track: false, ct);
         if (person is null)
@@ -166,12 +169,15 @@ public static class OrdersApi
         order.Apply(request);
         db.Orders.Add(order);
         await db.SaveChangesAsync(ct);
+        await CaseTiers.AfterChangeAsync(db, policies, clock, person.Id, CaseTiers.OrderChanged, ct);
         var dto = (await ReadOneAsync(db, user, order.Id, ct))!;
         http.Response.Headers.ETag = ApiResults.ETag(order.Version);
         return TypedResults.Created($"/api/v1/orders/{order.Id}", dto);
     }
 
-    private static async Task<IResult> Update(int id, ClaimsPrincipal user, OrderDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Update(
+        int id, ClaimsPrincipal user, OrderDetails request, HttpContext http, OpenProbationDbContext db, TieringPolicies policies, TimeProvider clock,
+        CancellationToken ct)
     {
         var order = await db.VisibleOrders(user).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
@@ -209,6 +215,7 @@ public static class OrdersApi
         }
 
         await db.SaveChangesAsync(ct);
+        await CaseTiers.AfterChangeAsync(db, policies, clock, order.PersonId, CaseTiers.OrderChanged, ct);
         var dto = (await ReadOneAsync(db, user, id, ct))!;
         return ApiResults.OkVersioned(http, dto, order.Version);
     }
@@ -247,7 +254,8 @@ public static class OrdersApi
         return ApiResults.OkVersioned(http, ToDto(r), r.Version);
     }
 
-    private static async Task<IResult> CreateRequirement(int id, ClaimsPrincipal user, RequirementDetails request, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CreateRequirement(
+        int id, ClaimsPrincipal user, RequirementDetails request, OpenProbationDbContext db, TieringPolicies policies, TimeProvider clock, CancellationToken ct)
     {
         var order = await db.VisibleOrders(user).AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
@@ -265,10 +273,13 @@ public static class OrdersApi
         requirement.Apply(request);
         db.Requirements.Add(requirement);
         await db.SaveChangesAsync(ct);
+        await CaseTiers.AfterChangeAsync(db, policies, clock, order.PersonId, CaseTiers.OrderChanged, ct);
         return TypedResults.Created($"/api/v1/requirements/{requirement.Id}", ToDto(requirement));
     }
 
-    private static async Task<IResult> UpdateRequirement(int id, ClaimsPrincipal user, RequirementDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> UpdateRequirement(
+        int id, ClaimsPrincipal user, RequirementDetails request, HttpContext http, OpenProbationDbContext db, TieringPolicies policies, TimeProvider clock,
+        CancellationToken ct)
     {
         var requirement = await db.VisibleRequirements(user).Include(r => r.Order).SingleOrDefaultAsync(r => r.Id == id, ct);
         if (requirement is null)
@@ -289,6 +300,7 @@ public static class OrdersApi
 
         requirement.Apply(request);
         await db.SaveChangesAsync(ct);
+        await CaseTiers.AfterChangeAsync(db, policies, clock, requirement.Order!.PersonId, CaseTiers.OrderChanged, ct);
         return ApiResults.OkVersioned(http, ToDto(requirement), requirement.Version);
     }
 

@@ -8,6 +8,7 @@ using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.Orders;
+using OpenProbation.Web.Features.Tiering;
 using OpenProbation.Web.Security;
 
 namespace OpenProbation.Web.Features.People;
@@ -399,7 +400,9 @@ public static class PeopleApi
         return ApiResults.OkVersioned(http, ToDto(marker), marker.Version);
     }
 
-    private static async Task<IResult> CreateMarker(string crn, ClaimsPrincipal user, MarkerDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CreateMarker(
+        string crn, ClaimsPrincipal user, MarkerDetails request, HttpContext http, OpenProbationDbContext db, TieringPolicies policies, TimeProvider clock,
+        CancellationToken ct)
     {
         var person = await FindAsync(db, user, crn, track: false, ct);
         if (person is null)
@@ -417,10 +420,13 @@ public static class PeopleApi
         marker.Apply(request);
         db.Markers.Add(marker);
         await db.SaveChangesAsync(ct);
+        await CaseTiers.AfterChangeAsync(db, policies, clock, person.Id, CaseTiers.MarkerChanged, ct);
         return TypedResults.Created($"/api/v1/people/{person.Crn}/markers/{marker.Id}", ToDto(marker));
     }
 
-    private static async Task<IResult> UpdateMarker(string crn, int id, ClaimsPrincipal user, MarkerDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> UpdateMarker(
+        string crn, int id, ClaimsPrincipal user, MarkerDetails request, HttpContext http, OpenProbationDbContext db, TieringPolicies policies,
+        TimeProvider clock, CancellationToken ct)
     {
         var marker = Crn.TryParse(crn, out var parsed)
             ? await db.VisibleMarkers(user).SingleOrDefaultAsync(m => m.Id == id && m.Person!.Crn == parsed.Value, ct)
@@ -443,6 +449,7 @@ public static class PeopleApi
 
         marker.Apply(request);
         await db.SaveChangesAsync(ct);
+        await CaseTiers.AfterChangeAsync(db, policies, clock, marker.PersonId, CaseTiers.MarkerChanged, ct);
         return ApiResults.OkVersioned(http, ToDto(marker), marker.Version);
     }
 

@@ -75,6 +75,14 @@ public static class CaseTiers
         return TieringInputsFromRecord.Build(record.Assessments, record.Markers, record.Orders, record.Gender, today);
     }
 
+    /// <summary>Recalculates one person after a change to their record, as at now.</summary>
+    public static Task<RecalculationOutcome> AfterChangeAsync(
+        OpenProbationDbContext db, TieringPolicies policies, TimeProvider clock, int personId, string trigger, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return RecalculateAsync(db, policies, personId, trigger, clock.Today(), clock.GetUtcNow(), ct);
+    }
+
     /// <summary>Recalculates one person and saves what changed.</summary>
     public static async Task<RecalculationOutcome> RecalculateAsync(
         OpenProbationDbContext db, TieringPolicies policies, int personId, string trigger, DateOnly today, DateTimeOffset now, CancellationToken ct)
