@@ -22,6 +22,14 @@ public static class Json
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body, Options);
 
+    /// <summary>POST with If-Match carrying the version the caller last read, for actions on a versioned record.</summary>
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body, int version)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: Options) };
+        request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+        return client.SendAsync(request);
+    }
+
     /// <summary>PUT with If-Match carrying the version the caller last read.</summary>
     public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, object body, int? version)
     {
