@@ -26,6 +26,8 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
 
     private static readonly string[] Administrators = [Roles.SystemAdministrator];
 
+    private static readonly string[] Countersigners = [Roles.SeniorProbationOfficer];
+
     private static readonly string[] Everyone = [.. Roles.All];
 
     private static readonly string[] CaseHolders = [Roles.ProbationOfficer, Roles.ProbationServiceOfficer, Roles.TraineeProbationOfficer, Roles.SeniorProbationOfficer];
@@ -114,6 +116,19 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["GET /api/v1/assignments/"] = CaseStaff,
         ["GET /api/v1/assignments/{id:int}"] = CaseStaff,
         ["PUT /api/v1/assignments/{id:int}"] = Managers,
+        ["POST /api/v1/tiering/calculate"] = Everyone,
+        ["GET /api/v1/tiering/policies"] = Everyone,
+        ["GET /api/v1/people/{crn}/assessments"] = CaseStaff,
+        ["GET /api/v1/people/{crn}/assessments/{id:int}"] = CaseStaff,
+        ["POST /api/v1/people/{crn}/assessments"] = CaseStaff,
+        ["GET /api/v1/people/{crn}/named-assessments"] = CaseStaff,
+        ["POST /api/v1/people/{crn}/named-assessments"] = CaseStaff,
+        ["GET /api/v1/people/{crn}/tier"] = CaseStaff,
+        ["GET /api/v1/people/{crn}/tiers"] = CaseStaff,
+        ["POST /api/v1/people/{crn}/tier/recalculate"] = CaseStaff,
+        ["GET /api/v1/tier-changes/"] = CaseStaff,
+        ["POST /api/v1/tier-changes/{id:int}/reason"] = CaseStaff,
+        ["POST /api/v1/tier-changes/{id:int}/countersignature"] = Countersigners,
     };
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,8 +7,8 @@ using OpenProbation.Domain.People;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Govuk;
 using OpenProbation.Web.Features.People;
-using OpenProbation.Web.Security;
 using OpenProbation.Web.Features.Tiering;
+using OpenProbation.Web.Security;
 
 namespace OpenProbation.Web.Features.Court;
 
@@ -169,19 +168,5 @@ public sealed class OrderModel(OpenProbationDbContext db, TieringPolicies polici
         }
     }
 
-    private int? Number(string key, string? text, string label)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        ModelState.AddModelError(key, $"{label} must be a whole number, like 12");
-        return null;
-    }
+    private int? Number(string key, string? text, string label) => FormValues.WholeNumber(ModelState, key, text, label);
 }

@@ -67,14 +67,60 @@ public static class Wording
         MarkerType.Mappa => mappaLevel is null ? "MAPPA" : mappaCategory is null ? $"MAPPA level {mappaLevel}" : $"MAPPA level {mappaLevel}, category {mappaCategory}",
         MarkerType.Safeguarding => "Safeguarding",
         MarkerType.Other => "Other",
+        MarkerType.MentalHealth => "Mental health",
+        MarkerType.SelfHarm => "Self-harm or suicide",
+        MarkerType.Vulnerability => "Vulnerability",
+        MarkerType.ChildConcerns => "Child concerns",
+        MarkerType.RiskToChildren => "Risk to children",
+        MarkerType.PublicInterest => "Public interest",
+        MarkerType.StreetGangs => "Street gangs",
+        MarkerType.Terrorism => "Terrorism",
+        MarkerType.IntegratedOffenderManagement => "Integrated offender management (IOM)",
         _ => type.ToString(),
+    };
+
+    /// <summary>GOV.UK tag colour for a tier: the most intensive red, then orange, green and blue.</summary>
+    public static string TierTag(string? tier) => tier switch
+    {
+        null => "govuk-tag govuk-tag--grey",
+        "RED" or ['A', ..] => "govuk-tag govuk-tag--red",
+        "AMBER" or ['B', ..] => "govuk-tag govuk-tag--orange",
+        "GREEN" or ['C', ..] => "govuk-tag govuk-tag--green",
+        _ => "govuk-tag govuk-tag--blue",
+    };
+
+    /// <summary>How staff write a tier: "B2" stays as it is, "RED" becomes "Red".</summary>
+    public static string Tier(string tier) =>
+        tier.Length > 2 ? char.ToUpperInvariant(tier[0]) + tier[1..].ToLowerInvariant() : tier;
+
+    public static string Rosh(OpenProbation.Domain.Risk.RoshLevel level) => OpenProbation.Domain.Risk.RoshLevels.Label(level);
+
+    public static string TierStatus(OpenProbation.Domain.Tiering.CaseTierStatus status) => status switch
+    {
+        OpenProbation.Domain.Tiering.CaseTierStatus.Current => "Current",
+        OpenProbation.Domain.Tiering.CaseTierStatus.Superseded => "Replaced",
+        OpenProbation.Domain.Tiering.CaseTierStatus.AwaitingReason => "Lower tier waiting for a reason",
+        OpenProbation.Domain.Tiering.CaseTierStatus.AwaitingCountersignature => "Lower tier waiting for a manager's countersignature",
+        OpenProbation.Domain.Tiering.CaseTierStatus.Refused => "Lower tier refused by a manager",
+        OpenProbation.Domain.Tiering.CaseTierStatus.Withdrawn => "Proposed lower tier overtaken by a later calculation",
+        _ => status.ToString(),
+    };
+
+    public static string Direction(OpenProbation.Domain.Tiering.TierChangeDirection direction) => direction switch
+    {
+        OpenProbation.Domain.Tiering.TierChangeDirection.Initial => "First tier",
+        OpenProbation.Domain.Tiering.TierChangeDirection.Upgrade => "Raised",
+        OpenProbation.Domain.Tiering.TierChangeDirection.Unchanged => "Same tier, new working",
+        OpenProbation.Domain.Tiering.TierChangeDirection.Downgrade => "Lowered",
+        OpenProbation.Domain.Tiering.TierChangeDirection.PolicyChange => "New tiering policy",
+        _ => direction.ToString(),
     };
 
     /// <summary>GOV.UK tag colour for a marker: red for the markers that limit who may hold the case.</summary>
     public static string MarkerTag(MarkerType type) => type switch
     {
         MarkerType.ChildProtection or MarkerType.DomesticAbuse or MarkerType.Mappa => "govuk-tag govuk-tag--red",
-        MarkerType.Safeguarding => "govuk-tag govuk-tag--orange",
+        MarkerType.Safeguarding or MarkerType.RiskToChildren or MarkerType.SelfHarm or MarkerType.Terrorism => "govuk-tag govuk-tag--orange",
         _ => "govuk-tag govuk-tag--grey",
     };
 
