@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.People;
+using OpenProbation.Domain.Risk;
+using OpenProbation.Domain.Tiering;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
 
@@ -13,11 +15,23 @@ public sealed record CaseloadOrder(int Id, OrderType Type, OrderStatus Status, D
 /// <summary>A marker shown as a tag.</summary>
 public sealed record MarkerTag(MarkerType Type, int? MappaLevel, int? MappaCategory);
 
+/// <summary>A case's current tier on a caseload row.</summary>
+public sealed record CaseloadTier(string Tier, int Rank, string Policy);
+
 /// <summary>A person on an officer's caseload, with the orders the officer holds for them.</summary>
 public sealed record CaseloadRow(
     string Crn, string FirstName, string LastName, DateOnly DateOfBirth, bool Restricted,
     IReadOnlyList<CaseloadOrder> Orders, IReadOnlyList<MarkerTag> Markers)
 {
+    /// <summary>The current tier, if any.</summary>
+    public CaseloadTier? Tier { get; init; }
+
+    /// <summary>A lower tier waiting for a reason or countersignature, if any.</summary>
+    public string? PendingTier { get; init; }
+
+    /// <summary>The latest assessment's ROSH, if assessed.</summary>
+    public RoshLevel? Rosh { get; init; }
+
     public DateOnly EndDate => Orders.Max(o => o.ExpectedEndDate);
 
     public DateOnly AllocatedFrom => Orders.Min(o => o.AllocatedFrom);
@@ -38,7 +52,7 @@ public sealed class CaseloadFilter
 
     public string Dir { get; set; } = "asc";
 
-    public static readonly IReadOnlyList<string> Sorts = ["name", "crn", "order", "end", "allocated"];
+    public static readonly IReadOnlyList<string> Sorts = ["name", "crn", "tier", "order", "end", "allocated"];
 }
 
 /// <summary>
@@ -77,12 +91,31 @@ public static class CaseloadQuery
             .GroupBy(m => m.PersonId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<MarkerTag>)[.. g.OrderBy(m => m.Type).Select(m => new MarkerTag(m.Type, m.MappaLevel, m.MappaCategory)).Distinct()]);
 
+        var tiers = (await db.CaseTiers.AsNoTracking()
+                .Where(t => personIds.Contains(t.PersonId)
+                    && (t.Status == CaseTierStatus.Current || t.Status == CaseTierStatus.AwaitingReason || t.Status == CaseTierStatus.AwaitingCountersignature))
+                .Select(t => new { t.PersonId, t.Tier, t.Rank, t.Policy, t.Status })
+                .ToListAsync(ct))
+            .ToLookup(t => t.PersonId);
+        var rosh = (await db.RiskAssessments.AsNoTracking()
+                .Where(a => personIds.Contains(a.PersonId) && a.AssessedOn <= today)
+                .Select(a => new { a.PersonId, a.AssessedOn, a.Id, a.Rosh })
+                .ToListAsync(ct))
+            .GroupBy(a => a.PersonId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id).First().Rosh);
+
         return [.. assignments.GroupBy(a => a.PersonId).Select(g =>
         {
             var first = g.First();
+            var current = tiers[g.Key].FirstOrDefault(t => t.Status == CaseTierStatus.Current);
             return new CaseloadRow(first.Crn, first.FirstName, first.LastName, first.DateOfBirth, restricted.Contains(g.Key),
                 [.. g.OrderBy(a => a.ExpectedEndDate).Select(a => new CaseloadOrder(a.OrderId, a.Type, a.Status, a.ExpectedEndDate, a.FromDate))],
-                markers.GetValueOrDefault(g.Key) ?? []);
+                markers.GetValueOrDefault(g.Key) ?? [])
+            {
+                Tier = current is null ? null : new CaseloadTier(current.Tier, current.Rank, current.Policy),
+                PendingTier = tiers[g.Key].FirstOrDefault(t => t.Status != CaseTierStatus.Current)?.Tier,
+                Rosh = rosh.TryGetValue(g.Key, out var level) ? level : null,
+            };
         })];
     }
 
@@ -114,6 +147,7 @@ public static class CaseloadQuery
         Func<CaseloadRow, IComparable> key = filter.Sort switch
         {
             "crn" => r => r.Crn,
+            "tier" => r => r.Tier?.Rank ?? -1,
             "order" => r => r.Orders[0].Type.ToString(),
             "end" => r => r.EndDate,
             "allocated" => r => r.AllocatedFrom,

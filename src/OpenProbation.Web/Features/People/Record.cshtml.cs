@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.People;
+using OpenProbation.Domain.Risk;
+using OpenProbation.Domain.Tiering;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.Govuk;
@@ -43,6 +45,18 @@ public sealed class RecordModel(OpenProbationDbContext db, TimeProvider clock, I
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
+    /// <summary>The current tier, if the case has one.</summary>
+    public CaseTier? Tier { get; private set; }
+
+    /// <summary>A lower tier waiting for a reason or countersignature.</summary>
+    public CaseTier? PendingTier { get; private set; }
+
+    /// <summary>The latest assessment, for ROSH, RSR and OGRS.</summary>
+    public RiskAssessment? LatestAssessment { get; private set; }
+
+    /// <summary>Every tier change, for the timeline.</summary>
+    public IReadOnlyList<CaseTier> TierHistory { get; private set; } = [];
+
     public bool CanReadAudit { get; private set; }
 
     public bool CanExport { get; private set; }
@@ -74,7 +88,12 @@ public sealed class RecordModel(OpenProbationDbContext db, TimeProvider clock, I
             .ToListAsync(ct);
         Officers = [.. spells.Select(s => new OfficerSpell(s.OrderId, s.Type, $"{s.FirstName} {s.LastName}", s.FromDate, s.ToDate, s.Reason, s.AssignedBy))];
         CurrentOfficers = Officers.Where(o => o.To is null).GroupBy(o => o.OrderId).ToDictionary(g => g.Key, g => g.First().Officer);
-        Timeline = PersonTimeline.Build(Person, Addresses, Markers, Orders, Officers);
+        TierHistory = await db.CaseTiers.AsNoTracking().Where(t => t.PersonId == person.Id).OrderByDescending(t => t.Id).ToListAsync(ct);
+        Tier = TierHistory.FirstOrDefault(t => t.Status == CaseTierStatus.Current);
+        PendingTier = TierHistory.FirstOrDefault(t => t.IsPending);
+        LatestAssessment = await db.RiskAssessments.AsNoTracking().Where(a => a.PersonId == person.Id && a.AssessedOn <= Today)
+            .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        Timeline = PersonTimeline.Build(Person, Addresses, Markers, Orders, Officers, TierHistory);
         CanReadAudit = (await authorization.AuthorizeAsync(User, Policies.ReadAudit)).Succeeded;
         CanExport = (await authorization.AuthorizeAsync(User, Policies.ExportSubjectAccess)).Succeeded;
 
@@ -107,7 +126,8 @@ public sealed class RecordModel(OpenProbationDbContext db, TimeProvider clock, I
 public static class PersonTimeline
 {
     public static IReadOnlyList<TimelineEntry> Build(
-        Person person, IEnumerable<Address> addresses, IEnumerable<Marker> markers, IEnumerable<Order> orders, IEnumerable<OfficerSpell> officers)
+        Person person, IEnumerable<Address> addresses, IEnumerable<Marker> markers, IEnumerable<Order> orders, IEnumerable<OfficerSpell> officers,
+        IEnumerable<CaseTier>? tiers = null)
     {
         ArgumentNullException.ThrowIfNull(person);
         var entries = new List<TimelineEntry>
@@ -153,6 +173,31 @@ public static class PersonTimeline
         foreach (var s in officers)
         {
             entries.Add(new(s.From, "Responsible officer allocated", $"{s.Officer} for the {OrderRules.Describe(s.OrderType)}: {s.Reason}", s.AssignedBy));
+        }
+
+        // Every tier change, and every downgrade proposed, is on the timeline: a tier is never lowered out of sight.
+        foreach (var t in tiers ?? [])
+        {
+            var on = DateOnly.FromDateTime(t.CalculatedAt.UtcDateTime);
+            if (t.Direction == TierChangeDirection.Downgrade)
+            {
+                entries.Add(new(on, "Lower tier proposed", $"{Wording.Tier(t.Tier)} from {Wording.Tier(t.PreviousTier ?? "")}: {Wording.TierStatus(t.Status).ToLowerInvariant()}", t.Trigger));
+                if (t.ReasonAt is { } reasonAt)
+                {
+                    entries.Add(new(DateOnly.FromDateTime(reasonAt.UtcDateTime), "Reason for lower tier", t.Reason ?? "", t.ReasonBy));
+                }
+
+                if (t.CountersignedAt is { } signedAt)
+                {
+                    entries.Add(new(DateOnly.FromDateTime(signedAt.UtcDateTime), t.Status == CaseTierStatus.Refused ? "Lower tier refused" : "Lower tier countersigned",
+                        t.CountersignNote ?? Wording.Tier(t.Tier), t.CountersignedBy));
+                }
+            }
+            else if (t.Direction != TierChangeDirection.Unchanged)
+            {
+                entries.Add(new(on, t.Direction == TierChangeDirection.Upgrade ? "Tier raised" : "Tier set",
+                    t.PreviousTier is null ? Wording.Tier(t.Tier) : $"{Wording.Tier(t.Tier)} from {Wording.Tier(t.PreviousTier)}", t.Trigger));
+            }
         }
 
         return [.. entries.OrderByDescending(e => e.Date)];
