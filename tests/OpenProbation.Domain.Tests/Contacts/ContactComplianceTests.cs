@@ -294,6 +294,22 @@ public class ContactComplianceTests
         Assert.Equal(inStandard, result.Status == ComplianceStatus.InStandard);
     }
 
+    // Judging the share once there are three contacts would put this case out of standard for recording the second visit.
+    [Fact]
+    public void Recording_another_visit_never_puts_a_case_out_of_standard()
+    {
+        TierPeriod[] tiers = [Tier("2026-03-30", "AMBER")];
+        ContactRecord[] visitAndCall = [Seen("2026-03-30"), Seen("2026-04-08", AppointmentType.Telephone)];
+
+        var before = Assess(_brag, "2026-03-30", "2026-04-17", tiers, visitAndCall);
+        var after = Assess(_brag, "2026-03-30", "2026-04-17", tiers, [.. visitAndCall, Seen("2026-04-15")]);
+
+        Assert.Equal(ComplianceStatus.InStandard, before.Status);
+        Assert.Equal(2m / 3m, after.FaceToFaceShare);
+        Assert.False(after.FaceToFaceJudged);
+        Assert.Equal(ComplianceStatus.InStandard, after.Status);
+    }
+
     [Fact]
     public void A_blue_case_with_no_visits_names_its_one_in_three_minimum()
     {
