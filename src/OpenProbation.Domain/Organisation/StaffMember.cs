@@ -140,7 +140,7 @@ public sealed record StaffDetails(
             .Defined("grade", Grade, "a grade")
             .Present("contractedHours", ContractedHours, "Enter contracted hours")
             .Present("startDate", StartDate, "Enter a start date");
-        if (!string.IsNullOrWhiteSpace(Email) && !Contacts.LooksLikeEmail(Email.Trim()))
+        if (!string.IsNullOrWhiteSpace(Email) && !ContactFormats.LooksLikeEmail(Email.Trim()))
         {
             errors.Add("email", "Enter an email address in the correct format, like name@example.com");
         }

@@ -159,12 +159,12 @@ public sealed record PersonDetails(
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(Phone) && !Contacts.LooksLikePhone(Phone.Trim()))
+        if (!string.IsNullOrWhiteSpace(Phone) && !ContactFormats.LooksLikePhone(Phone.Trim()))
         {
             errors.Add("phone", "Enter a phone number, like 01632 960 001 or +44 808 157 0192");
         }
 
-        if (!string.IsNullOrWhiteSpace(Email) && !Contacts.LooksLikeEmail(Email.Trim()))
+        if (!string.IsNullOrWhiteSpace(Email) && !ContactFormats.LooksLikeEmail(Email.Trim()))
         {
             errors.Add("email", "Enter an email address in the correct format, like name@example.com");
         }

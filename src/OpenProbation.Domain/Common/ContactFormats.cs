@@ -1,7 +1,7 @@
 namespace OpenProbation.Domain.Common;
 
 /// <summary>Light checks on contact details: enough to catch typing mistakes, not a full RFC parser.</summary>
-public static class Contacts
+public static class ContactFormats
 {
     /// <summary>One @ with text either side and a dot in the domain, no spaces.</summary>
     public static bool LooksLikeEmail(string value)
