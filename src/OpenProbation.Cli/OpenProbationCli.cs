@@ -25,6 +25,7 @@ public static class OpenProbationCli
         root.Subcommands.Add(TokenCommand.Create(context));
         root.Subcommands.Add(UserCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
+        root.Subcommands.Add(TiersCommand.Create(context));
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error });
     }
 }

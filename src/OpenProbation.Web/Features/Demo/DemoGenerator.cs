@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
+using OpenProbation.Domain.Risk;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Audit;
+using OpenProbation.Web.Features.Tiering;
 using OpenProbation.Web.Features.Users;
 using OpenProbation.Web.Security;
 
@@ -71,6 +73,11 @@ public sealed class DemoGenerator
     ];
 
     private readonly Random _rng;
+
+    // Risk data draws from its own sequence, so adding it left the people, orders and officers of each seed as they were.
+    private readonly Random _riskRng;
+
+    private int _assessments;
     private readonly DemoScenario _scenario;
     private readonly int _people;
     private readonly DateOnly _today;
@@ -84,6 +91,7 @@ public sealed class DemoGenerator
         _scenario = scenario;
         _people = people;
         _rng = new Random(seed);
+        _riskRng = new Random(seed + 1);
         _today = today;
         _now = now;
     }
@@ -126,6 +134,9 @@ public sealed class DemoGenerator
         {
             ["users unlinked from staff"] = await db.Users.Where(u => u.StaffMemberId != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.StaffMemberId, (int?)null), ct),
+            ["tiers"] = await db.CaseTiers.ExecuteDeleteAsync(ct),
+            ["assessments"] = await db.RiskAssessments.ExecuteDeleteAsync(ct),
+            ["named assessments"] = await db.NamedAssessments.ExecuteDeleteAsync(ct),
             ["assignments"] = await db.Assignments.ExecuteDeleteAsync(ct),
             ["requirements"] = await db.Requirements.ExecuteDeleteAsync(ct),
             ["orders"] = await db.Orders.ExecuteDeleteAsync(ct),
@@ -190,6 +201,7 @@ public sealed class DemoGenerator
                     unallocated++;
                 }
 
+                AddRisk(person, db);
                 markers += person.Markers.Count;
                 orders += person.Orders.Count;
                 requirements += person.Orders.Sum(o => o.Requirements.Count);
@@ -199,6 +211,19 @@ public sealed class DemoGenerator
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             progress?.Report(new DemoProgress("People on probation", done + count, _people));
+        }
+
+        // Tiers are calculated from the generated record, exactly as for real cases: never typed in.
+        var policies = services.GetRequiredService<TieringPolicies>();
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        var tiered = 0;
+        var ids = await db.People.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        foreach (var chunk in ids.Chunk(BatchSize))
+        {
+            await CaseTiers.RecalculateAsync(db, policies, chunk, "demo data", _today, _now, ct);
+            db.ChangeTracker.Clear();
+            tiered += chunk.Length;
+            progress?.Report(new DemoProgress("Tiers", tiered, ids.Count));
         }
 
         rowAudit.Dispose(); // resumes capture early; disposing again at the end does nothing
@@ -212,6 +237,8 @@ public sealed class DemoGenerator
             ["teams"] = teams.Count,
             ["absences"] = absences,
             ["restricted or excluded cases"] = _accessCases.Count,
+            ["assessments"] = _assessments,
+            ["tiers"] = tiered,
         });
         await db.SaveChangesAsync(ct);
 
@@ -434,6 +461,95 @@ public sealed class DemoGenerator
     }
 
     /// <summary>Adds markers in the proportions of a typical caseload; true when the case needs a probation officer.</summary>
+    /// <summary>
+    /// Assessments and complexity factors for a person, from a separate random sequence so the people, orders and
+    /// officers a seed gives stay the same. Markers set the likely risk: MAPPA and child protection cases are more
+    /// often high ROSH. About one case in ten has no assessment yet, and one in eight has only an out-of-date layer 3.
+    /// </summary>
+    private void AddRisk(Person person, OpenProbationDbContext db)
+    {
+        var rng = _riskRng;
+        var since = _today.AddDays(-rng.Next(30, 1500));
+        void Factor(MarkerType type, double chance)
+        {
+            if (rng.NextDouble() < chance)
+            {
+                person.Markers.Add(new Marker { Type = type, StartDate = since.AddDays(rng.Next(0, 30)), AddedBy = "demo-po", AddedAt = _now });
+            }
+        }
+
+        Factor(MarkerType.MentalHealth, 0.30);
+        Factor(MarkerType.SelfHarm, 0.10);
+        Factor(MarkerType.Vulnerability, 0.08);
+        Factor(MarkerType.ChildConcerns, 0.07);
+        Factor(MarkerType.RiskToChildren, 0.03);
+        Factor(MarkerType.StreetGangs, 0.03);
+        Factor(MarkerType.PublicInterest, 0.005);
+        Factor(MarkerType.Terrorism, 0.002);
+        Factor(MarkerType.IntegratedOffenderManagement, 0.06);
+
+        if (rng.NextDouble() < 0.10)
+        {
+            return;
+        }
+
+        var mappa = person.Markers.Any(m => m.Type == MarkerType.Mappa);
+        var protective = person.Markers.Any(m => m.Type is MarkerType.ChildProtection or MarkerType.DomesticAbuse);
+        var roll = rng.NextDouble();
+        var rosh = mappa ? (roll < 0.5 ? RoshLevel.High : roll < 0.9 ? RoshLevel.Medium : RoshLevel.VeryHigh)
+            : protective ? (roll < 0.25 ? RoshLevel.High : roll < 0.9 ? RoshLevel.Medium : RoshLevel.Low)
+            : (roll < 0.12 ? RoshLevel.High : roll < 0.55 ? RoshLevel.Medium : roll < 0.995 ? RoshLevel.Low : RoshLevel.VeryHigh);
+        var ogrs = Math.Clamp(Triangular(5, 48, 97, rng), 0, 99);
+        var rsr = Math.Round((decimal)(rng.NextDouble() * rng.NextDouble() * (rosh >= RoshLevel.High ? 12 : 7)), 2);
+        var layer3 = rng.NextDouble() < 0.75;
+        var stale = rng.NextDouble() < 0.12;
+        var assessedOn = _today.AddDays(-(stale ? rng.Next(390, 700) : rng.Next(3, 300)));
+        var needs = new Dictionary<NeedArea, NeedSeverity>();
+        if (layer3)
+        {
+            foreach (var (area, chance) in DemoNeedChances)
+            {
+                var r = rng.NextDouble();
+                if (r < chance)
+                {
+                    needs[area] = r < chance / 3 ? NeedSeverity.Severe : NeedSeverity.Standard;
+                }
+            }
+        }
+
+        // An earlier assessment for some, so the history shows change over time.
+        if (rng.NextDouble() < 0.35)
+        {
+            var earlier = new RiskAssessment { Person = person, AssessedOn = assessedOn.AddDays(-rng.Next(120, 365)), AssessedBy = "demo-po", RecordedAt = _now };
+            earlier.Apply(new RiskAssessmentDetails(earlier.AssessedOn, AssessmentLayer.Layer1, true, rosh == RoshLevel.Low ? RoshLevel.Medium : rosh,
+                null, null, null, null, null, rsr, Math.Min(99, ogrs + rng.Next(0, 10)), null, null, null, "Layer 1 at the start of supervision"));
+            db.RiskAssessments.Add(earlier);
+            _assessments++;
+        }
+
+        var assessment = new RiskAssessment { Person = person, AssessedBy = "demo-po", RecordedAt = _now };
+        assessment.Apply(new RiskAssessmentDetails(assessedOn, layer3 ? AssessmentLayer.Layer3 : AssessmentLayer.Layer1, !layer3 || rng.NextDouble() < 0.95,
+            rosh, null, rosh, protective ? rosh : null, null, null, rsr, ogrs, layer3 ? needs : null,
+            layer3 && person.Gender == Gender.Female && rng.NextDouble() < 0.5, layer3 && person.Gender == Gender.Female && rng.NextDouble() < 0.3, null));
+        db.RiskAssessments.Add(assessment);
+        _assessments++;
+
+        if (person.Markers.Any(m => m.Type == MarkerType.DomesticAbuse) && rng.NextDouble() < 0.6)
+        {
+            var sara = new NamedAssessment { Person = person, AssessedBy = "demo-po", RecordedAt = _now };
+            sara.Apply(new NamedAssessmentDetails(AssessmentTool.Sara, null, rosh >= RoshLevel.High ? RiskBand.High : RiskBand.Medium, assessedOn, null));
+            db.NamedAssessments.Add(sara);
+        }
+    }
+
+    /// <summary>How often each need is found in a layer 3 (a third of those are severe).</summary>
+    private static readonly (NeedArea Area, double Chance)[] DemoNeedChances =
+    [
+        (NeedArea.Accommodation, 0.30), (NeedArea.EducationTrainingEmployment, 0.45), (NeedArea.Relationships, 0.40), (NeedArea.Lifestyle, 0.50),
+        (NeedArea.DrugMisuse, 0.35), (NeedArea.AlcoholMisuse, 0.30), (NeedArea.ThinkingAndBehaviour, 0.65), (NeedArea.Attitudes, 0.45),
+        (NeedArea.Finance, 0.35), (NeedArea.EmotionalWellbeing, 0.40),
+    ];
+
     private bool AddMarkers(Person person)
     {
         var since = _today.AddDays(-_rng.Next(30, 1500));
@@ -785,9 +901,11 @@ public sealed class DemoGenerator
         return items;
     }
 
-    private int Triangular(int min, int mode, int max)
+    private int Triangular(int min, int mode, int max) => Triangular(min, mode, max, _rng);
+
+    private static int Triangular(int min, int mode, int max, Random rng)
     {
-        var u = _rng.NextDouble();
+        var u = rng.NextDouble();
         var c = (double)(mode - min) / (max - min);
         var x = u < c ? min + Math.Sqrt(u * (max - min) * (mode - min)) : max - Math.Sqrt((1 - u) * (max - min) * (max - mode));
         return (int)Math.Round(x);

@@ -23,6 +23,7 @@ public sealed class IndexModel(IAuthorizationService authorization) : PageModel
 
         await Add(Policies.HoldCaseload, "My caseload", "/caseload", "The cases you are responsible officer for, with their risk, markers, orders and what is due.");
         await Add(Policies.ReadTeamCaseloads, "Team", "/team", "Staff in your team, their caseloads and who is away today.");
+        await Add(Policies.CountersignRiskDecisions, "Lower tiers to countersign", "/tier-changes", "Tier downgrades that need a manager's countersignature before they apply.");
         await Add(Policies.ReadCases, "Search", "/search", "Find a person by CRN, name or date of birth.");
         await Add(Policies.EnterCourtOutcomes, "Court outcome", "/court", "Record a sentence: find or add the person, then the order and its requirements.");
         await Add(Policies.Administer, "Administration", "/admin", "User accounts and roles, teams and staff absences.");
