@@ -57,6 +57,9 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/admin/users/{id}"] = Administrators,
         ["/admin/teams"] = Administrators,
         ["/admin/absences"] = Administrators,
+        ["/people/{crn}/tier"] = CaseStaff,
+        ["/people/{crn}/assessments/new"] = CaseStaff,
+        ["/tier-changes"] = CaseStaff,
     };
 
     /// <summary>The only pages open without signing in.</summary>

@@ -89,6 +89,12 @@ public sealed class TierModel(OpenProbationDbContext db, TieringPolicies policie
             return NotFound();
         }
 
+        if (Pending is not null)
+        {
+            ReasonInput = new TierReasonInput { Id = Pending.Id, Version = Pending.Version };
+            CountersignInput = new CountersignInput { Id = Pending.Id, Version = Pending.Version };
+        }
+
         await AuditTrail.RecordViewAsync(db, Person.Id, AuditTrail.Tier, ct);
         return Page();
     }
@@ -189,12 +195,6 @@ public sealed class TierModel(OpenProbationDbContext db, TieringPolicies policie
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditCases)).Succeeded;
         CanCountersign = (await authorization.AuthorizeAsync(User, Policies.CountersignRiskDecisions)).Succeeded;
         PolicyInForce = PolicyName(policies.Schedule.At(clock.Today()).Name);
-        if (Pending is not null && ReasonInput.Id == 0)
-        {
-            ReasonInput = new TierReasonInput { Id = Pending.Id, Version = Pending.Version };
-            CountersignInput = new CountersignInput { Id = Pending.Id, Version = Pending.Version };
-        }
-
         return true;
     }
 }
