@@ -95,6 +95,10 @@ public sealed class GroupSession : IVersioned
         }
 
         Facilitators.Sort((a, b) => wanted.IndexOf(a.StaffMemberId).CompareTo(wanted.IndexOf(b.StaffMemberId)));
+        for (var i = 0; i < Facilitators.Count; i++)
+        {
+            Facilitators[i].Position = i;
+        }
     }
 }
 
@@ -106,6 +110,9 @@ public sealed class GroupSessionFacilitator
 
     /// <summary>The member of staff.</summary>
     public int StaffMemberId { get; set; }
+
+    /// <summary>Where they come in the list, from 0 for the lead facilitator; stored so the lead stays first when read back.</summary>
+    public int Position { get; set; }
 
     /// <summary>The session.</summary>
     public GroupSession? GroupSession { get; set; }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage;
 using OpenProbation.Domain.Common;
+using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
@@ -60,6 +61,21 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
 
     /// <summary>Every tier calculated for each person, current, pending and past (<see cref="Features.Tiering.CaseTiers"/>).</summary>
     public DbSet<CaseTier> CaseTiers => Set<CaseTier>();
+
+    /// <summary>Places where appointments are held: probation offices, payback sites, partners' premises.</summary>
+    public DbSet<Location> Locations => Set<Location>();
+
+    /// <summary>The rooms at each location that appointments and group sessions book.</summary>
+    public DbSet<Room> Rooms => Set<Room>();
+
+    /// <summary>Group sessions, inductions and programme sessions; each attendee has an appointment pointing at one.</summary>
+    public DbSet<GroupSession> GroupSessions => Set<GroupSession>();
+
+    /// <summary>The staff running each group session, lead first (<see cref="GroupSessionFacilitator.Position"/>).</summary>
+    public DbSet<GroupSessionFacilitator> GroupSessionFacilitators => Set<GroupSessionFacilitator>();
+
+    /// <summary>Every appointment arranged with a person and its outcome; none is deleted (<see cref="Appointment"/>).</summary>
+    public DbSet<Appointment> Appointments => Set<Appointment>();
 
     /// <summary>
     /// The keys that protect session and anti-forgery cookies, shared by every web node so a user signed in on one
@@ -530,6 +546,79 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             t.HasOne<RiskAssessment>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Restrict);
             t.HasOne<RiskAssessment>().WithMany().HasForeignKey(x => x.FullAssessmentId).OnDelete(DeleteBehavior.Restrict);
             t.Ignore(x => x.IsPending);
+        });
+
+        builder.Entity<Location>(l =>
+        {
+            Versioned(l);
+            l.Property(x => x.Name).HasMaxLength(FieldLimits.Title);
+            l.Property(x => x.Address).HasMaxLength(FieldLimits.Note);
+            l.HasIndex(x => x.TeamId);
+            l.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Room>(r =>
+        {
+            Versioned(r);
+            r.Property(x => x.Name).HasMaxLength(FieldLimits.Title);
+            r.HasIndex(x => new { x.LocationId, x.Name }).IsUnique();
+            r.HasOne(x => x.Location).WithMany(x => x.Rooms).HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<GroupSession>(g =>
+        {
+            Versioned(g);
+            g.Property(x => x.Title).HasMaxLength(FieldLimits.Title);
+            g.Ignore(x => x.EndsAt);
+            g.Ignore(x => x.Slot);
+
+            // "what is booked in this room around this time" and "the sessions at this location in a date range".
+            g.HasIndex(x => new { x.RoomId, x.StartsAt });
+            g.HasIndex(x => new { x.LocationId, x.StartsAt });
+            g.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
+            g.HasOne<Room>().WithMany().HasForeignKey(x => x.RoomId).OnDelete(DeleteBehavior.Restrict);
+            g.HasMany(x => x.Facilitators).WithOne(x => x.GroupSession).HasForeignKey(x => x.GroupSessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<GroupSessionFacilitator>(f =>
+        {
+            // Saved with the session, whose version guards the list: no version of its own.
+            f.HasKey(x => new { x.GroupSessionId, x.StaffMemberId });
+            f.HasIndex(x => x.StaffMemberId);
+            f.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Appointment>(a =>
+        {
+            Versioned(a);
+            a.Property(x => x.Notes).HasMaxLength(FieldLimits.Note);
+            a.Property(x => x.OutcomeNotes).HasMaxLength(FieldLimits.Note);
+            a.Property(x => x.AbsenceReason).HasMaxLength(FieldLimits.Note);
+            a.Property(x => x.AbsenceEvidence).HasMaxLength(FieldLimits.Note);
+            a.Property(x => x.OutcomeRecordedBy).HasMaxLength(FieldLimits.UserName);
+            a.Property(x => x.ArrangedBy).HasMaxLength(FieldLimits.UserName);
+            a.Ignore(x => x.EndsAt);
+            a.Ignore(x => x.Slot);
+            a.Ignore(x => x.IsHeld);
+            a.Ignore(x => x.IsFailureToComply);
+
+            // A person's contact log and compliance, an officer's diary and a room's bookings are each one index range.
+            a.HasIndex(x => new { x.PersonId, x.StartsAt });
+            a.HasIndex(x => new { x.StaffMemberId, x.StartsAt });
+            a.HasIndex(x => new { x.RoomId, x.StartsAt });
+            a.HasIndex(x => x.GroupSessionId);
+            a.HasIndex(x => x.RescheduledFromId);
+            a.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+
+            // Orders, requirements and replaced appointments go with the person too: checked at the end of the statement
+            // (no action), not row by row (restrict), so deleting a person's records together never trips over the order.
+            a.HasOne<Order>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.NoAction);
+            a.HasOne<Requirement>().WithMany().HasForeignKey(x => x.RequirementId).OnDelete(DeleteBehavior.NoAction);
+            a.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+            a.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
+            a.HasOne<Room>().WithMany().HasForeignKey(x => x.RoomId).OnDelete(DeleteBehavior.Restrict);
+            a.HasOne<GroupSession>().WithMany().HasForeignKey(x => x.GroupSessionId).OnDelete(DeleteBehavior.Restrict);
+            a.HasOne<Appointment>().WithMany().HasForeignKey(x => x.RescheduledFromId).OnDelete(DeleteBehavior.NoAction);
         });
 
         builder.Entity<AuditEvent>(e =>

@@ -5,6 +5,7 @@ using Microsoft.OpenApi;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Audit;
+using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
 using OpenProbation.Web.Features.People;
@@ -49,6 +50,7 @@ public static class OpenProbationApp
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditActor>();
         services.AddSingleton(sp => TieringConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => ContactConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddOpenProbationDatabase();
         services.AddIdentityCore<ApplicationUser>(o =>
             {
@@ -127,6 +129,10 @@ public static class OpenProbationApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
+
+        // Read the policies now, so wrong configuration stops the start with its message rather than failing a request later.
+        _ = app.Services.GetRequiredService<TieringPolicies>();
+        _ = app.Services.GetRequiredService<ContactPolicies>();
         app.UseWebSecurity();
         app.UseWhen(c => IsApi(c.Request.Path), api =>
         {

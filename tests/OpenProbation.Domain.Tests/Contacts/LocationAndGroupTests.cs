@@ -161,6 +161,7 @@ public class LocationAndGroupTests
         session.Apply(_induction with { FacilitatorStaffIds = [9, 8] });
 
         Assert.Equal([9, 8], session.Facilitators.Select(f => f.StaffMemberId));
+        Assert.Equal([0, 1], session.Facilitators.Select(f => f.Position));
         Assert.Same(staying, session.Facilitators[1]);
         Assert.All(session.Facilitators, f => Assert.Equal(4, f.GroupSessionId));
     }

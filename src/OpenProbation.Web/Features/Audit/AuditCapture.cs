@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
+using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
@@ -44,6 +45,11 @@ internal static class AuditCapture
         [typeof(StaffMember)] = AuditTrail.Staff,
         [typeof(StaffAbsence)] = AuditTrail.Staff,
         [typeof(ApiToken)] = AuditTrail.ApiTokens,
+        [typeof(Appointment)] = AuditTrail.Appointments,
+        [typeof(Location)] = AuditTrail.Organisation,
+        [typeof(Room)] = AuditTrail.Organisation,
+        [typeof(GroupSession)] = AuditTrail.GroupSessions,
+        [typeof(GroupSessionFacilitator)] = AuditTrail.GroupSessions,
     };
 
     /// <summary>A row about to be saved, with what can be known before saving.</summary>

@@ -25,6 +25,9 @@ public static class AuditTrail
     public const string SubjectAccessExport = "subject access export";
     public const string Assessments = "assessments";
     public const string Tier = "tier";
+    public const string Appointments = "appointments";
+    public const string ContactCompliance = "contact compliance";
+    public const string GroupSessions = "group sessions";
 
     /// <summary>
     /// Records that the acting user viewed <paramref name="section"/> of a person's case. Written, with who, when and

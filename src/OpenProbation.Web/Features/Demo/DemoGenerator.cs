@@ -134,6 +134,11 @@ public sealed class DemoGenerator
         {
             ["users unlinked from staff"] = await db.Users.Where(u => u.StaffMemberId != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.StaffMemberId, (int?)null), ct),
+            ["appointments"] = await db.Appointments.ExecuteDeleteAsync(ct),
+            ["group session facilitators"] = await db.GroupSessionFacilitators.ExecuteDeleteAsync(ct),
+            ["group sessions"] = await db.GroupSessions.ExecuteDeleteAsync(ct),
+            ["rooms"] = await db.Rooms.ExecuteDeleteAsync(ct),
+            ["locations"] = await db.Locations.ExecuteDeleteAsync(ct),
             ["tiers"] = await db.CaseTiers.ExecuteDeleteAsync(ct),
             ["assessments"] = await db.RiskAssessments.ExecuteDeleteAsync(ct),
             ["named assessments"] = await db.NamedAssessments.ExecuteDeleteAsync(ct),

@@ -174,6 +174,248 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.Appointment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AbsenceEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("AbsenceReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("ArrangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ArrangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("CountsTowardsRar")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GroupSessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsEnforceable")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("LocationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OutcomeNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("OutcomeRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutcomeRecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RequirementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RescheduledFromId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupSessionId");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("RequirementId");
+
+                    b.HasIndex("RescheduledFromId");
+
+                    b.HasIndex("PersonId", "StartsAt");
+
+                    b.HasIndex("RoomId", "StartsAt");
+
+                    b.HasIndex("StaffMemberId", "StartsAt");
+
+                    b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.GroupSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaximumAttendeesPerStaff")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId", "StartsAt");
+
+                    b.HasIndex("RoomId", "StartsAt");
+
+                    b.ToTable("GroupSessions");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.GroupSessionFacilitator", b =>
+                {
+                    b.Property<int>("GroupSessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GroupSessionId", "StaffMemberId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.ToTable("GroupSessionFacilitators");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.Location", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("Locations");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.Room", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Rooms");
+                });
+
             modelBuilder.Entity("OpenProbation.Domain.Orders.Assignment", b =>
                 {
                     b.Property<int>("Id")
@@ -1406,6 +1648,104 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.Appointment", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.Contacts.GroupSession", null)
+                        .WithMany()
+                        .HasForeignKey("GroupSessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenProbation.Domain.Contacts.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenProbation.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("OpenProbation.Domain.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenProbation.Domain.Orders.Requirement", null)
+                        .WithMany()
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("OpenProbation.Domain.Contacts.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("RescheduledFromId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("OpenProbation.Domain.Contacts.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenProbation.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.GroupSession", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.Contacts.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenProbation.Domain.Contacts.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.GroupSessionFacilitator", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.Contacts.GroupSession", "GroupSession")
+                        .WithMany("Facilitators")
+                        .HasForeignKey("GroupSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenProbation.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("GroupSession");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.Location", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.Room", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.Contacts.Location", "Location")
+                        .WithMany("Rooms")
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Location");
+                });
+
             modelBuilder.Entity("OpenProbation.Domain.Orders.Assignment", b =>
                 {
                     b.HasOne("OpenProbation.Domain.Orders.Order", "Order")
@@ -1537,20 +1877,24 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("OpenProbation.Domain.Risk.NamedAssessment", b =>
                 {
-                    b.HasOne("OpenProbation.Domain.People.Person", null)
+                    b.HasOne("OpenProbation.Domain.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("OpenProbation.Domain.Risk.RiskAssessment", b =>
                 {
-                    b.HasOne("OpenProbation.Domain.People.Person", null)
+                    b.HasOne("OpenProbation.Domain.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("OpenProbation.Domain.Tiering.CaseTier", b =>
@@ -1565,11 +1909,13 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                         .HasForeignKey("FullAssessmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("OpenProbation.Domain.People.Person", null)
+                    b.HasOne("OpenProbation.Domain.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("OpenProbation.Web.Security.ApiToken", b =>
@@ -1589,6 +1935,16 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.GroupSession", b =>
+                {
+                    b.Navigation("Facilitators");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.Location", b =>
+                {
+                    b.Navigation("Rooms");
                 });
 
             modelBuilder.Entity("OpenProbation.Domain.Orders.Order", b =>

@@ -162,6 +162,240 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.Appointment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AbsenceEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AbsenceReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ArrangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArrangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CountsTowardsRar")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GroupSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsEnforceable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutcomeRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeRecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequirementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RescheduledFromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupSessionId");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("RequirementId");
+
+                    b.HasIndex("RescheduledFromId");
+
+                    b.HasIndex("PersonId", "StartsAt");
+
+                    b.HasIndex("RoomId", "StartsAt");
+
+                    b.HasIndex("StaffMemberId", "StartsAt");
+
+                    b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.GroupSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaximumAttendeesPerStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId", "StartsAt");
+
+                    b.HasIndex("RoomId", "StartsAt");
+
+                    b.ToTable("GroupSessions");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.GroupSessionFacilitator", b =>
+                {
+                    b.Property<int>("GroupSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupSessionId", "StaffMemberId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.ToTable("GroupSessionFacilitators");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.Location", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("Locations");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.Room", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Rooms");
+                });
+
             modelBuilder.Entity("OpenProbation.Domain.Orders.Assignment", b =>
                 {
                     b.Property<int>("Id")
@@ -1357,6 +1591,104 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.Appointment", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.Contacts.GroupSession", null)
+                        .WithMany()
+                        .HasForeignKey("GroupSessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenProbation.Domain.Contacts.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenProbation.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("OpenProbation.Domain.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenProbation.Domain.Orders.Requirement", null)
+                        .WithMany()
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("OpenProbation.Domain.Contacts.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("RescheduledFromId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("OpenProbation.Domain.Contacts.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenProbation.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.GroupSession", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.Contacts.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenProbation.Domain.Contacts.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.GroupSessionFacilitator", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.Contacts.GroupSession", "GroupSession")
+                        .WithMany("Facilitators")
+                        .HasForeignKey("GroupSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenProbation.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("GroupSession");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.Location", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.Room", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.Contacts.Location", "Location")
+                        .WithMany("Rooms")
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Location");
+                });
+
             modelBuilder.Entity("OpenProbation.Domain.Orders.Assignment", b =>
                 {
                     b.HasOne("OpenProbation.Domain.Orders.Order", "Order")
@@ -1488,20 +1820,24 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenProbation.Domain.Risk.NamedAssessment", b =>
                 {
-                    b.HasOne("OpenProbation.Domain.People.Person", null)
+                    b.HasOne("OpenProbation.Domain.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("OpenProbation.Domain.Risk.RiskAssessment", b =>
                 {
-                    b.HasOne("OpenProbation.Domain.People.Person", null)
+                    b.HasOne("OpenProbation.Domain.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("OpenProbation.Domain.Tiering.CaseTier", b =>
@@ -1516,11 +1852,13 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                         .HasForeignKey("FullAssessmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("OpenProbation.Domain.People.Person", null)
+                    b.HasOne("OpenProbation.Domain.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("OpenProbation.Web.Security.ApiToken", b =>
@@ -1540,6 +1878,16 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.GroupSession", b =>
+                {
+                    b.Navigation("Facilitators");
+                });
+
+            modelBuilder.Entity("OpenProbation.Domain.Contacts.Location", b =>
+                {
+                    b.Navigation("Rooms");
                 });
 
             modelBuilder.Entity("OpenProbation.Domain.Orders.Order", b =>
