@@ -62,6 +62,9 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
     /// <summary>Every tier calculated for each person, current, pending and past (<see cref="Features.Tiering.CaseTiers"/>).</summary>
     public DbSet<CaseTier> CaseTiers => Set<CaseTier>();
 
+    /// <summary>Daily jobs and the last day each ran (<see cref="ScheduledRun"/>).</summary>
+    public DbSet<ScheduledRun> ScheduledRuns => Set<ScheduledRun>();
+
     /// <summary>Places where appointments are held: probation offices, payback sites, partners' premises.</summary>
     public DbSet<Location> Locations => Set<Location>();
 
@@ -542,9 +545,14 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             // "this person's current and pending tiers" and "every case awaiting countersignature" are index ranges.
             t.HasIndex(x => new { x.PersonId, x.Status });
             t.HasIndex(x => x.Status);
+
+            // At most one current and one pending tier per person, whatever races a recalculation meets.
+            t.HasIndex(x => x.PersonId, "IX_CaseTiers_OneCurrent").IsUnique().HasFilter("\"Status\" = 'Current'");
+            t.HasIndex(x => x.PersonId, "IX_CaseTiers_OnePending").IsUnique().HasFilter("\"Status\" IN ('AwaitingReason', 'AwaitingCountersignature')");
             t.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
-            t.HasOne<RiskAssessment>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Restrict);
-            t.HasOne<RiskAssessment>().WithMany().HasForeignKey(x => x.FullAssessmentId).OnDelete(DeleteBehavior.Restrict);
+            // No action rather than restrict: deleting a person removes tiers and assessments in one statement.
+            t.HasOne<RiskAssessment>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.NoAction);
+            t.HasOne<RiskAssessment>().WithMany().HasForeignKey(x => x.FullAssessmentId).OnDelete(DeleteBehavior.NoAction);
             t.Ignore(x => x.IsPending);
         });
 
@@ -619,6 +627,13 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             a.HasOne<Room>().WithMany().HasForeignKey(x => x.RoomId).OnDelete(DeleteBehavior.Restrict);
             a.HasOne<GroupSession>().WithMany().HasForeignKey(x => x.GroupSessionId).OnDelete(DeleteBehavior.Restrict);
             a.HasOne<Appointment>().WithMany().HasForeignKey(x => x.RescheduledFromId).OnDelete(DeleteBehavior.NoAction);
+        });
+
+        builder.Entity<ScheduledRun>(r =>
+        {
+            r.HasKey(x => x.Name);
+            r.Property(x => x.Name).HasMaxLength(40);
+            r.Property(x => x.Summary).HasMaxLength(FieldLimits.Title);
         });
 
         builder.Entity<AuditEvent>(e =>

@@ -99,6 +99,8 @@ public static class OpenProbationApp
             .AddPolicy(Policies.ExportSubjectAccess, p => p.RequireRole(Policies.SubjectAccessExporters))
             .AddPolicy(Policies.CountersignRiskDecisions, p => p.RequireRole(Policies.Countersigners));
         services.AddHostedService<MigrateOnStart>();
+        services.AddSingleton<DailyTierRecalculation>();
+        services.AddHostedService(sp => sp.GetRequiredService<DailyTierRecalculation>());
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer((document, _, _) =>

@@ -54,6 +54,8 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Tests drive recalculation themselves; a background run would race them on the fixed clock.
+        builder.UseSetting("OpenProbation:Tiering:DailyRecalculation", "false");
         foreach (var (key, value) in Database.Settings.Concat(ExtraSettings))
         {
             builder.UseSetting(key, value);

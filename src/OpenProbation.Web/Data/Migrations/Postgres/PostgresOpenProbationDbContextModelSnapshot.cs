@@ -1360,7 +1360,36 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId", "Status");
 
+                    b.HasIndex(new[] { "PersonId" }, "IX_CaseTiers_OneCurrent")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Current'");
+
+                    b.HasIndex(new[] { "PersonId" }, "IX_CaseTiers_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('AwaitingReason', 'AwaitingCountersignature')");
+
                     b.ToTable("CaseTiers");
+                });
+
+            modelBuilder.Entity("OpenProbation.Web.Data.ScheduledRun", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("LastRunOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ScheduledRuns");
                 });
 
             modelBuilder.Entity("OpenProbation.Web.Features.Audit.AuditChainHead", b =>
@@ -1902,12 +1931,12 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                     b.HasOne("OpenProbation.Domain.Risk.RiskAssessment", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("OpenProbation.Domain.Risk.RiskAssessment", null)
                         .WithMany()
                         .HasForeignKey("FullAssessmentId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("OpenProbation.Domain.People.Person", "Person")
                         .WithMany()

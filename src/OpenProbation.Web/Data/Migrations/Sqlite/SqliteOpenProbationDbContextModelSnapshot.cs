@@ -1307,7 +1307,36 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "Status");
 
+                    b.HasIndex(new[] { "PersonId" }, "IX_CaseTiers_OneCurrent")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Current'");
+
+                    b.HasIndex(new[] { "PersonId" }, "IX_CaseTiers_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('AwaitingReason', 'AwaitingCountersignature')");
+
                     b.ToTable("CaseTiers");
+                });
+
+            modelBuilder.Entity("OpenProbation.Web.Data.ScheduledRun", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LastRunOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ScheduledRuns");
                 });
 
             modelBuilder.Entity("OpenProbation.Web.Features.Audit.AuditChainHead", b =>
@@ -1845,12 +1874,12 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                     b.HasOne("OpenProbation.Domain.Risk.RiskAssessment", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("OpenProbation.Domain.Risk.RiskAssessment", null)
                         .WithMany()
                         .HasForeignKey("FullAssessmentId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("OpenProbation.Domain.People.Person", "Person")
                         .WithMany()
