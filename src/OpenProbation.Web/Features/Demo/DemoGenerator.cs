@@ -8,6 +8,7 @@ using OpenProbation.Domain.People;
 using OpenProbation.Domain.Risk;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Audit;
+using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.Tiering;
 using OpenProbation.Web.Features.Users;
 using OpenProbation.Web.Security;
@@ -78,6 +79,8 @@ public sealed class DemoGenerator
     private readonly Random _riskRng;
 
     private int _assessments;
+
+    private readonly int _seed;
     private readonly DemoScenario _scenario;
     private readonly int _people;
     private readonly DateOnly _today;
@@ -92,6 +95,7 @@ public sealed class DemoGenerator
         _people = people;
         _rng = new Random(seed);
         _riskRng = new Random(seed + 1);
+        _seed = seed;
         _today = today;
         _now = now;
     }
@@ -231,6 +235,19 @@ public sealed class DemoGenerator
             progress?.Report(new DemoProgress("Tiers", tiered, ids.Count));
         }
 
+        // A year of contacts and the next month's appointments, at about each case's contact standard.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var contacts = new DemoContacts(db, services.GetRequiredService<ContactPolicies>(), new Random(_seed + 2), _today, _now);
+        await contacts.AddOfficesAsync(ct);
+        var withContacts = 0;
+        foreach (var chunk in ids.Chunk(BatchSize))
+        {
+            await contacts.AddForAsync(chunk, ct);
+            db.ChangeTracker.Clear();
+            withContacts += chunk.Length;
+            progress?.Report(new DemoProgress("Contacts and appointments", withContacts, ids.Count));
+        }
+
         rowAudit.Dispose(); // resumes capture early; disposing again at the end does nothing
         AuditTrail.RecordBulkLoad(db, "demo", new Dictionary<string, int>(StringComparer.Ordinal)
         {
@@ -244,6 +261,8 @@ public sealed class DemoGenerator
             ["restricted or excluded cases"] = _accessCases.Count,
             ["assessments"] = _assessments,
             ["tiers"] = tiered,
+            ["appointments and contacts"] = contacts.Appointments,
+            ["offices"] = contacts.Locations,
         });
         await db.SaveChangesAsync(ct);
 
