@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OpenProbation.Web;
 using OpenProbation.Web.Data;
+using OpenProbation.Domain.Contacts;
+using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.Demo;
+using OpenProbation.Web.Features.Tiering;
 using OpenProbation.Web.Features.Users;
 using OpenProbation.Web.Security;
 
@@ -148,11 +151,95 @@ var measures = new (string Name, Func<int, string> Url, HttpClient? Over)[]
 
 var size = scenario == DemoScenarios.Default ? $"{people:N0}" : $"{people:N0} ({scenario})";
 Console.WriteLine($"| {provider} | {size} | load | {loadTime.TotalSeconds:N1} s | | |");
+
+// 2. Recompute every tier and every case's contact compliance from the database, as the daily run and the pages do.
+{
+    var tierPolicies = app.Services.GetRequiredService<TieringPolicies>();
+    var contactPolicies = app.Services.GetRequiredService<ContactPolicies>();
+    var today = TimeProvider.System.Today();
+    var scopes = new List<AsyncServiceScope>();
+    var watch = Stopwatch.StartNew();
+    var (tiered, applied, proposed) = await CaseTiers.RecalculateAllAsync(() =>
+    {
+        var scope = app.Services.CreateAsyncScope();
+        scopes.Add(scope);
+        return scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>();
+    }, tierPolicies, "benchmark", today, TimeProvider.System.GetUtcNow(), 1000, CancellationToken.None);
+    var tierTime = watch.Elapsed;
+    foreach (var scope in scopes)
+    {
+        await scope.DisposeAsync();
+    }
+
+    watch.Restart();
+    var assessed = 0;
+    var outOfStandard = 0;
+    var contacts = 0L;
+    await using (var scope = app.Services.CreateAsyncScope())
+    {
+        var ids = await scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>().People.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Id).ToListAsync();
+        contacts = await scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>().Appointments.LongCountAsync();
+        watch.Restart();
+        foreach (var chunk in ids.Chunk(1000))
+        {
+            await using var batch = app.Services.CreateAsyncScope();
+            var results = await CaseCompliance.AssessAsync(batch.ServiceProvider.GetRequiredService<OpenProbationDbContext>(), contactPolicies, chunk, today, CancellationToken.None);
+            assessed += results.Count;
+            outOfStandard += results.Values.Count(x => x.Status == ComplianceStatus.OutOfStandard);
+        }
+    }
+
+    var complianceTime = watch.Elapsed;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {provider} | {size} | recompute every tier from the record ({tiered:N0} people; {applied:N0} applied, {proposed:N0} lower proposed) | {tierTime.TotalSeconds:N1} s | | {tiered / Math.Max(0.001, tierTime.TotalSeconds):N0} people/s |"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {provider} | {size} | recompute contact compliance ({assessed:N0} supervised cases, {contacts:N0} contacts; {outOfStandard:N0} out of standard) | {complianceTime.TotalSeconds:N1} s | | {assessed / Math.Max(0.001, complianceTime.TotalSeconds):N0} cases/s |"));
+}
 foreach (var (label, url, over) in measures)
 {
     var times = await Measure(url, over);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {provider} | {size} | {label} | {Percentile(times, 0.5):N1} ms | {Percentile(times, 0.95):N1} ms | {times.Length} requests |"));
+}
+
+// 3. One outcome recorded to the caseload showing it: the officer records a held contact, then opens My caseload.
+{
+    List<(int Id, int Version)> due;
+    await using (var scope = app.Services.CreateAsyncScope())
+    {
+        var db = scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>();
+        var officer = await db.Users.Where(u => u.UserName == "bench-officer").Select(u => u.StaffMemberId).SingleAsync();
+        var now = DateTimeOffset.UtcNow;
+        var open = db.People.Where(x => !db.CaseRestrictions.Any(c => c.PersonId == x.Id && c.IsRestricted) && !db.CaseAccessEntries.Any(c => c.PersonId == x.Id)).Select(x => x.Id);
+        due = [.. (await db.Appointments.AsNoTracking()
+            .Where(a => a.StaffMemberId == officer && a.Outcome == null && open.Contains(a.PersonId))
+            .Select(a => new { a.Id, a.Version, a.StartsAt }).ToListAsync())
+            .Where(a => a.StartsAt < now).Take(40).Select(a => (a.Id, a.Version))];
+    }
+
+    var times = new List<double>();
+    foreach (var (id, version) in due)
+    {
+        var watch = Stopwatch.StartNew();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/appointments/{id}/outcome")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { outcome = "AttendedComplied", notes = "Seen in the office" }),
+        };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+        using var recorded = await client.SendAsync(request);
+        recorded.EnsureSuccessStatusCode();
+        using var page = await pages.GetAsync(new Uri("/caseload", UriKind.Relative));
+        page.EnsureSuccessStatusCode();
+        _ = await page.Content.ReadAsByteArrayAsync();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    if (times.Count > 0)
+    {
+        var sorted = times.Order().ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {provider} | {size} | one outcome recorded, then My caseload of {largestCaseload} showing it | {Percentile(sorted, 0.5):N1} ms | {Percentile(sorted, 0.95):N1} ms | {sorted.Length} outcomes |"));
+    }
 }
 
 await app.StopAsync();
