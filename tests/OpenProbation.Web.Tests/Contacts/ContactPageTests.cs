@@ -103,6 +103,7 @@ public abstract class ContactPageTests(PagesAppFixture app)
         Assert.Contains("value=\"lots\"", badHtml, StringComparison.Ordinal);
         Assert.Contains("value=\"25:00\"", badHtml, StringComparison.Ordinal);
         Assert.Contains("value=\"31\"", badHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Enter the date and time of the appointment", badHtml, StringComparison.Ordinal);
 
         var (past, pastHtml) = await session.PostAsync(url, Form("OfficeInterview", "20", "11", "2026", "10:00", staffId: c.StaffId, roomId: place.PrivateRoomId));
         Assert.Equal(HttpStatusCode.OK, past.StatusCode);
@@ -120,6 +121,10 @@ public abstract class ContactPageTests(PagesAppFixture app)
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 14, 30, 0, TimeSpan.Zero), stored.StartsAt);
         Assert.Equal(place.LocationId, stored.LocationId);
         Assert.True(stored.IsEnforceable);
+
+        var (_, caseload) = await session.GetAsync("/caseload");
+        Assert.Contains("Tue 24 Nov 2026 at 14:30", caseload, StringComparison.Ordinal);
+        Assert.Contains($"/appointments/{stored.Id}", caseload, StringComparison.Ordinal);
 
         var (_, diary) = await session.GetAsync("/diary?date=2026-11-24&view=day");
         Assert.Contains("Tuesday 24 November 2026", diary, StringComparison.Ordinal);
@@ -189,6 +194,9 @@ public abstract class ContactPageTests(PagesAppFixture app)
         var id = await AppointmentAsync(c, new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
         var session = await app.SignInAsync(c.OfficerUser);
         var url = $"/appointments/{id}";
+        var (_, diary) = await session.GetAsync("/diary?date=2026-11-20");
+        Assert.Contains("To record", diary, StringComparison.Ordinal);
+        Assert.Contains($"/appointments/{id}#outcome", diary, StringComparison.Ordinal);
 
         var (bad, badHtml) = await session.PostAsync(url, [new("Input.Version", "1"), new("Input.Outcome", "AcceptableAbsence"), new("Input.AbsenceReason", "In hospital")]);
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.People;
@@ -289,7 +290,11 @@ public abstract class AppointmentFormPage(OpenProbationDbContext db, ContactPoli
             }
             else
             {
-                ModelState.AddDomainErrors(details.Validate(now, allowPast: true), "Input", FieldNames);
+                ModelState.AddDomainErrors(WithoutTypedMistakes(details.Validate(now, allowPast: true)), "Input", FieldNames);
+                if (outcome.Outcome is null)
+                {
+                    ModelState.AddModelError("Input.Outcome", "Select what happened");
+                }
             }
         }
         else if (ModelState.IsValid)
@@ -298,7 +303,7 @@ public abstract class AppointmentFormPage(OpenProbationDbContext db, ContactPoli
         }
         else
         {
-            ModelState.AddDomainErrors(details.Validate(now), "Input", FieldNames);
+            ModelState.AddDomainErrors(WithoutTypedMistakes(details.Validate(now)), "Input", FieldNames);
         }
 
         if (result is null || !result.Saved)
@@ -322,6 +327,27 @@ public abstract class AppointmentFormPage(OpenProbationDbContext db, ContactPoli
     }
 
     private int? Number(string key, string? text, string label) => FormValues.WholeNumber(ModelState, key, text, label);
+
+    // A date or time typed wrongly already says so: "Enter the date and time" on top of it would only confuse.
+    private ValidationErrors WithoutTypedMistakes(ValidationErrors errors)
+    {
+        var typedWrong = ModelState.TryGetValue("Input.Time", out var time) && time.Errors.Count > 0;
+        var kept = new ValidationErrors();
+        foreach (var (field, messages) in errors.ToDictionary())
+        {
+            if (field == "startsAt" && typedWrong)
+            {
+                continue;
+            }
+
+            foreach (var message in messages)
+            {
+                kept.Add(field, message);
+            }
+        }
+
+        return kept;
+    }
 
     private static bool? YesNo(string? text) => text switch
     {
