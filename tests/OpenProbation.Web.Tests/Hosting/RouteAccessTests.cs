@@ -60,6 +60,12 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/people/{crn}/tier"] = CaseStaff,
         ["/people/{crn}/assessments/new"] = CaseStaff,
         ["/tier-changes"] = CaseStaff,
+        ["/people/{crn}/appointments/new"] = CaseStaff,
+        ["/people/{crn}/contacts/new"] = CaseStaff,
+        ["/people/{crn}/contacts"] = CaseStaff,
+        ["/appointments/{id:int}"] = CaseStaff,
+        ["/diary"] = CaseHolders,
+        ["/team/officers/{staffId:int}/diary"] = TeamReaders,
     };
 
     /// <summary>The only pages open without signing in.</summary>

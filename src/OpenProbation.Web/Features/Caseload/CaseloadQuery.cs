@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.People;
 using OpenProbation.Domain.Risk;
 using OpenProbation.Domain.Tiering;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
+using OpenProbation.Web.Features.Contacts;
 
 namespace OpenProbation.Web.Features.Caseload;
 
@@ -32,6 +34,21 @@ public sealed record CaseloadRow(
     /// <summary>The latest assessment's ROSH, if assessed.</summary>
     public RoshLevel? Rosh { get; init; }
 
+    /// <summary>The person's database id.</summary>
+    public int PersonId { get; init; }
+
+    /// <summary>Contact compliance today; empty when no order is live.</summary>
+    public ComplianceResult? Compliance { get; init; }
+
+    /// <summary>The next appointment booked, if any.</summary>
+    public ContactBrief? NextAppointment { get; init; }
+
+    /// <summary>The last held contact, if any.</summary>
+    public ContactBrief? LastContact { get; init; }
+
+    /// <summary>True when the case is out of its contact standard today.</summary>
+    public bool OutOfStandard => Compliance?.Status == ComplianceStatus.OutOfStandard;
+
     public DateOnly EndDate => Orders.Max(o => o.ExpectedEndDate);
 
     public DateOnly AllocatedFrom => Orders.Min(o => o.AllocatedFrom);
@@ -52,18 +69,23 @@ public sealed class CaseloadFilter
 
     public string Dir { get; set; } = "asc";
 
-    public static readonly IReadOnlyList<string> Sorts = ["name", "crn", "tier", "order", "end", "allocated"];
+    /// <summary><c>out</c> to show only the cases out of contact standard.</summary>
+    public string? Standard { get; set; }
+
+    public static readonly IReadOnlyList<string> Sorts = ["name", "crn", "tier", "order", "end", "allocated", "contact"];
 }
 
 /// <summary>
 /// The current caseload of one officer as the signed-in user may see it: restricted cases the user may not see
-/// are neither listed nor counted. Four indexed queries whatever the caseload's size.
+/// are neither listed nor counted. A handful of indexed queries whatever the caseload's size, contact compliance and
+/// the next and last appointments included (loaded in batches by <see cref="CaseCompliance"/>).
 /// </summary>
 public static class CaseloadQuery
 {
     public static async Task<IReadOnlyList<CaseloadRow>> LoadAsync(
-        OpenProbationDbContext db, ClaimsPrincipal user, int staffMemberId, DateOnly today, CancellationToken ct)
+        OpenProbationDbContext db, ClaimsPrincipal user, ContactPolicies policies, int staffMemberId, DateTimeOffset now, CancellationToken ct)
     {
+        var today = UkTime.DateOf(now);
         ArgumentNullException.ThrowIfNull(db);
         var assignments = await db.VisibleAssignments(user).AsNoTracking()
             .Where(a => a.StaffMemberId == staffMemberId && a.ToDate == null)
@@ -104,6 +126,11 @@ public static class CaseloadQuery
             .GroupBy(a => a.PersonId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id).First().Rosh);
 
+        // The gap is visible to the officer and the manager the day it opens (PRACTICE.md section 7 line 5).
+        var compliance = await CaseCompliance.AssessAsync(db, policies, personIds, today, ct);
+        var next = await CaseCompliance.NextAppointmentAsync(db, personIds, now, ct);
+        var last = await CaseCompliance.LastContactAsync(db, personIds, now, ct);
+
         return [.. assignments.GroupBy(a => a.PersonId).Select(g =>
         {
             var first = g.First();
@@ -115,6 +142,10 @@ public static class CaseloadQuery
                 Tier = current is null ? null : new CaseloadTier(current.Tier, current.Rank, current.Policy),
                 PendingTier = tiers[g.Key].FirstOrDefault(t => t.Status != CaseTierStatus.Current)?.Tier,
                 Rosh = rosh.TryGetValue(g.Key, out var level) ? level : null,
+                PersonId = g.Key,
+                Compliance = compliance.GetValueOrDefault(g.Key),
+                NextAppointment = next.GetValueOrDefault(g.Key),
+                LastContact = last.GetValueOrDefault(g.Key),
             };
         })];
     }
@@ -143,6 +174,11 @@ public static class CaseloadQuery
             result = result.Where(r => r.Orders.Any(o => o.Type == order));
         }
 
+        if (filter.Standard == "out")
+        {
+            result = result.Where(r => r.OutOfStandard);
+        }
+
         var descending = filter.Dir == "desc";
         Func<CaseloadRow, IComparable> key = filter.Sort switch
         {
@@ -151,6 +187,9 @@ public static class CaseloadQuery
             "order" => r => r.Orders[0].Type.ToString(),
             "end" => r => r.EndDate,
             "allocated" => r => r.AllocatedFrom,
+
+            // Out of standard first (ascending), longest unseen first among them.
+            "contact" => r => (r.OutOfStandard ? 0 : 1, -(r.Compliance?.DaysSinceLastSeen ?? -1)),
             _ => r => r.LastName.ToUpperInvariant() + " " + r.FirstName.ToUpperInvariant(),
         };
         var sorted = descending ? result.OrderByDescending(key) : result.OrderBy(key);

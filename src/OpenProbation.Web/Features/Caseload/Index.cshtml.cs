@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Security;
 
 namespace OpenProbation.Web.Features.Caseload;
 
 /// <summary>My caseload: the cases the signed-in officer is responsible officer for.</summary>
 [Authorize(Policy = Policies.HoldCaseload)]
-public sealed class IndexModel(OpenProbationDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(OpenProbationDbContext db, ContactPolicies policies, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public CaseloadFilter Filter { get; set; } = new();
@@ -25,7 +26,10 @@ public sealed class IndexModel(OpenProbationDbContext db, TimeProvider clock) : 
         }
 
         var today = clock.Today();
-        View = new CaseloadView(officer.FullName, true, today, await CaseloadQuery.LoadAsync(db, User, staffId, today, ct), Filter, "/caseload");
+        View = new CaseloadView(officer.FullName, true, today, await CaseloadQuery.LoadAsync(db, User, policies, staffId, clock.GetUtcNow(), ct), Filter, "/caseload")
+        {
+            DiaryPath = "/diary",
+        };
         return Page();
     }
 }
@@ -34,4 +38,7 @@ public sealed class IndexModel(OpenProbationDbContext db, TimeProvider clock) : 
 public sealed record CaseloadView(string OfficerName, bool Mine, DateOnly Today, IReadOnlyList<CaseloadRow> All, CaseloadFilter Filter, string Path)
 {
     public IReadOnlyList<CaseloadRow> Shown { get; } = CaseloadQuery.Apply(All, Filter);
+
+    /// <summary>The officer's diary.</summary>
+    public string? DiaryPath { get; init; }
 }

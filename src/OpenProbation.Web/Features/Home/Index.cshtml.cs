@@ -22,6 +22,7 @@ public sealed class IndexModel(IAuthorizationService authorization) : PageModel
         }
 
         await Add(Policies.HoldCaseload, "My caseload", "/caseload", "The cases you are responsible officer for, with their risk, markers, orders and what is due.");
+        await Add(Policies.HoldCaseload, "My diary", "/diary", "Your appointments for the day or the week, and the outcomes still to record.");
         await Add(Policies.ReadTeamCaseloads, "Team", "/team", "Staff in your team, their caseloads and who is away today.");
         await Add(Policies.CountersignRiskDecisions, "Lower tiers to countersign", "/tier-changes", "Tier downgrades that need a manager's countersignature before they apply.");
         await Add(Policies.ReadCases, "Search", "/search", "Find a person by CRN, name or date of birth.");

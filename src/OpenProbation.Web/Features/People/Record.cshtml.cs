@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.People;
 using OpenProbation.Domain.Risk;
 using OpenProbation.Domain.Tiering;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Audit;
+using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.Govuk;
 using OpenProbation.Web.Security;
 
@@ -23,7 +25,7 @@ public sealed record TimelineEntry(DateOnly Date, string Title, string Detail, s
 /// A person the user may not see is "not found", exactly as one who does not exist.
 /// </summary>
 [Authorize(Policy = Policies.ReadCases)]
-public sealed class RecordModel(OpenProbationDbContext db, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class RecordModel(OpenProbationDbContext db, ContactPolicies policies, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public Person Person { get; private set; } = null!;
 
@@ -58,6 +60,17 @@ public sealed class RecordModel(OpenProbationDbContext db, TimeProvider clock, I
     public IReadOnlyList<CaseTier> TierHistory { get; private set; } = [];
 
     public bool CanReadAudit { get; private set; }
+
+    /// <summary>Contact compliance today; empty when no order is live.</summary>
+    public ComplianceResult? Compliance { get; private set; }
+
+    /// <summary>The next appointments booked, soonest first.</summary>
+    public IReadOnlyList<Appointment> Upcoming { get; private set; } = [];
+
+    /// <summary>The last held contact, if any.</summary>
+    public ContactBrief? LastContact { get; private set; }
+
+    public bool CanEdit { get; private set; }
 
     public bool CanExport { get; private set; }
 
@@ -94,6 +107,12 @@ public sealed class RecordModel(OpenProbationDbContext db, TimeProvider clock, I
         LatestAssessment = await db.RiskAssessments.AsNoTracking().Where(a => a.PersonId == person.Id && a.AssessedOn <= Today)
             .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
         Timeline = PersonTimeline.Build(Person, Addresses, Markers, Orders, Officers, TierHistory);
+        Compliance = (await CaseCompliance.AssessAsync(db, policies, [person.Id], Today, ct)).GetValueOrDefault(person.Id);
+        var now = clock.GetUtcNow();
+        Upcoming = await db.Appointments.AsNoTracking().Where(a => a.PersonId == person.Id && a.StartsAt >= now && a.Outcome == null)
+            .OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Take(3).ToListAsync(ct);
+        LastContact = (await CaseCompliance.LastContactAsync(db, [person.Id], now, ct)).GetValueOrDefault(person.Id);
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditCases)).Succeeded;
         CanReadAudit = (await authorization.AuthorizeAsync(User, Policies.ReadAudit)).Succeeded;
         CanExport = (await authorization.AuthorizeAsync(User, Policies.ExportSubjectAccess)).Succeeded;
 

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Caseload;
+using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Security;
 
 namespace OpenProbation.Web.Features.Teams;
 
 /// <summary>An officer's caseload as their manager or case administrator sees it.</summary>
 [Authorize(Policy = Policies.ReadTeamCaseloads)]
-public sealed class OfficerModel(OpenProbationDbContext db, TimeProvider clock) : PageModel
+public sealed class OfficerModel(OpenProbationDbContext db, ContactPolicies policies, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public CaseloadFilter Filter { get; set; } = new();
@@ -29,7 +30,10 @@ public sealed class OfficerModel(OpenProbationDbContext db, TimeProvider clock) 
 
         TeamId = officer.TeamId;
         var today = clock.Today();
-        View = new CaseloadView(officer.FullName, false, today, await CaseloadQuery.LoadAsync(db, User, staffId, today, ct), Filter, $"/team/officers/{staffId}");
+        View = new CaseloadView(officer.FullName, false, today, await CaseloadQuery.LoadAsync(db, User, policies, staffId, clock.GetUtcNow(), ct), Filter, $"/team/officers/{staffId}")
+        {
+            DiaryPath = $"/team/officers/{staffId}/diary",
+        };
         return Page();
     }
 }

@@ -1,0 +1,159 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using OpenProbation.Domain.Contacts;
+using OpenProbation.Domain.People;
+using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Access;
+using OpenProbation.Web.Features.Audit;
+using OpenProbation.Web.Features.Govuk;
+using OpenProbation.Web.Security;
+
+namespace OpenProbation.Web.Features.Contacts;
+
+public sealed class OutcomeInput
+{
+    public int Version { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public string? Notes { get; set; }
+
+    public string? AbsenceReason { get; set; }
+
+    public string? AbsenceEvidence { get; set; }
+
+    public DateParts NewDate { get; set; } = new();
+
+    public string? NewTime { get; set; }
+}
+
+/// <summary>
+/// One appointment: what was arranged, what happened (with any reason and evidence for an absence, which stay with the
+/// record), and the form to record or correct the outcome. The version the user saw travels with the form, so an outcome
+/// someone else recorded meanwhile is never overwritten unseen.
+/// </summary>
+[Authorize(Policy = Policies.ReadCases)]
+public sealed class AppointmentModel(OpenProbationDbContext db, ContactPolicies policies, TimeProvider clock, IAuthorizationService authorization) : PageModel
+{
+    private static readonly IReadOnlyDictionary<string, string> FieldNames = new Dictionary<string, string>
+    {
+        ["rescheduledTo"] = "NewDate",
+    };
+
+    public Appointment Appointment { get; private set; } = null!;
+
+    public Person Person { get; private set; } = null!;
+
+    public string StaffName { get; private set; } = "";
+
+    public string? Place { get; private set; }
+
+    public string? OrderName { get; private set; }
+
+    public string? SessionTitle { get; private set; }
+
+    public Appointment? Replacement { get; private set; }
+
+    public bool CanEdit { get; private set; }
+
+    public bool HasStarted { get; private set; }
+
+    [BindProperty]
+    public OutcomeInput Input { get; set; } = new();
+
+    [TempData]
+    public string? Confirmation { get; set; }
+
+    public static IEnumerable<SelectListItem> OutcomeItems =>
+        Enum.GetValues<AppointmentOutcome>().Select(o => new SelectListItem(ContactWording.Outcome(o), o.ToString()));
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, track: false, ct))
+        {
+            return NotFound();
+        }
+
+        Input = new OutcomeInput { Version = Appointment.Version, Outcome = Appointment.Outcome?.ToString() };
+        await AuditTrail.RecordViewAsync(db, Person.Id, AuditTrail.Appointments, ct, "Appointment", Appointment.Id.ToString(CultureInfo.InvariantCulture));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, track: true, ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        var outcome = FormValues.Choice<AppointmentOutcome>(Input.Outcome);
+        DateTimeOffset? newStart = null;
+        if (outcome == AppointmentOutcome.Rescheduled || !Input.NewDate.IsEmpty || !string.IsNullOrWhiteSpace(Input.NewTime))
+        {
+            newStart = TypedTime.Read(ModelState, "Input.NewDate", Input.NewDate, "Input.NewTime", Input.NewTime, "New date");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var details = new OutcomeDetails(outcome, Input.Notes, Input.AbsenceReason, Input.AbsenceEvidence, newStart);
+        var result = await AppointmentBooking.RecordOutcomeAsync(db, policies, Appointment, Input.Version, details, User.Identity!.Name!, clock.GetUtcNow(), ct);
+        if (!result.Errors.IsValid)
+        {
+            if (result.Errors.Fields.Contains("version"))
+            {
+                // Show what is recorded now, keep what was typed, and let the user try again against the new version.
+                db.ChangeTracker.Clear();
+                await LoadAsync(id, track: false, ct);
+                ModelState.AddModelError("Input.Outcome", AppointmentBooking.StaleMessage);
+                ModelState.Remove("Input.Version");
+                Input.Version = Appointment.Version;
+                return Page();
+            }
+
+            ModelState.AddDomainErrors(result.Errors, "Input", FieldNames);
+            return Page();
+        }
+
+        Confirmation = result.Replacement is { } moved
+            ? $"Appointment rescheduled to {ContactWording.When(moved.StartsAt)}"
+            : $"Outcome recorded: {AppointmentOutcomes.Describe(Appointment.Outcome!.Value)}";
+        return Redirect($"/people/{Person.Crn}/contacts");
+    }
+
+    private async Task<bool> LoadAsync(int id, bool track, CancellationToken ct)
+    {
+        // The case-access predicate is in the query: an appointment of a case the user may not see is not found.
+        var query = db.Appointments.WhereVisible(a => a.Person!, User).Include(a => a.Person).Where(a => a.Id == id);
+        var appointment = await (track ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct);
+        if (appointment is null)
+        {
+            return false;
+        }
+
+        Appointment = appointment;
+        Person = appointment.Person!;
+        HasStarted = appointment.StartsAt <= clock.GetUtcNow();
+        StaffName = await db.Staff.AsNoTracking().Where(s => s.Id == appointment.StaffMemberId).Select(s => s.FirstName + " " + s.LastName).SingleOrDefaultAsync(ct) ?? "";
+        var location = appointment.LocationId is { } l ? await db.Locations.AsNoTracking().Where(x => x.Id == l).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        var room = appointment.RoomId is { } r ? await db.Rooms.AsNoTracking().Where(x => x.Id == r).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        Place = location is null ? null : room is null ? location : $"{location}, {room}";
+        var order = appointment.OrderId is { } o ? await db.Orders.AsNoTracking().Where(x => x.Id == o).Select(x => new { x.Type, x.SentenceDate }).SingleOrDefaultAsync(ct) : null;
+        OrderName = order is null ? null : $"{Wording.Order(order.Type)}, sentenced {Wording.Date(order.SentenceDate)}";
+        SessionTitle = appointment.GroupSessionId is { } g ? await db.GroupSessions.AsNoTracking().Where(x => x.Id == g).Select(x => x.Title).SingleOrDefaultAsync(ct) : null;
+        Replacement = await db.Appointments.AsNoTracking().Where(a => a.RescheduledFromId == appointment.Id).OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditCases)).Succeeded;
+        return true;
+    }
+}
