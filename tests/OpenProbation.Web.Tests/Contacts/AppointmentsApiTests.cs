@@ -114,6 +114,22 @@ public abstract class AppointmentsApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Two_bookings_of_one_room_at_the_same_moment_cannot_both_succeed()
+    {
+        var (client, _, office, first) = await SetUpAsync();
+        var cases = new List<SupervisedCase> { first };
+        for (var i = 0; i < 3; i++)
+        {
+            cases.Add(await CreateCaseAsync(client, first.Officer));
+        }
+
+        var responses = await Task.WhenAll(cases.Select(c => client.PostJsonAsync($"/api/v1/people/{c.Crn}/appointments", Interview(first.Officer.Id, office))));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
     public async Task A_series_that_clashes_with_a_booking_names_the_dates_and_saves_nothing()
     {
         var (client, _, office, first) = await SetUpAsync();
