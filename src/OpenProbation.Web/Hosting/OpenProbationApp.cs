@@ -175,6 +175,10 @@ public static class OpenProbationApp
         api.MapCaseAccess();
         api.MapAudit();
         api.MapTiering();
+        api.MapLocations();
+        api.MapAppointments();
+        api.MapGroupSessions();
+        api.MapCompliance();
         return app;
     }
 

@@ -11,10 +11,12 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenProbation.Domain.Common;
+using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
 using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
 using OpenProbation.Web.Security;
@@ -42,6 +44,7 @@ public abstract class MalformedInputTests(AppFixture app)
     private static readonly string[] ExpectedTables =
     [
         "People", "Addresses", "Markers", "Orders", "Requirements", "Assignments", "Staff", "Absences", "Teams", "DeliveryUnits", "Regions",
+        "Appointments", "Locations", "Rooms", "GroupSessions",
     ];
 
     [Fact]
@@ -307,6 +310,11 @@ public abstract class MalformedInputTests(AppFixture app)
             return ["31/02/2024", "2024-02-30", 12, new JsonObject()];
         }
 
+        if (t == typeof(DateTimeOffset))
+        {
+            return ["2026-02-30T10:00:00Z", "tomorrow at ten", 12, new JsonObject()];
+        }
+
         if (t.IsEnum)
         {
             return ["NoSuchValue", 7, 1, new JsonObject()];
@@ -318,7 +326,7 @@ public abstract class MalformedInputTests(AppFixture app)
         }
 
         // A wrong element ([12]) is named by its index (allowedUsers[0]); these are wrong for the list as a whole.
-        if (IsStringList(t))
+        if (IsStringList(t) || (t != typeof(string) && typeof(IEnumerable<int>).IsAssignableFrom(t)))
         {
             return ["text", 12, true, new JsonObject()];
         }
@@ -369,8 +377,9 @@ public abstract class MalformedInputTests(AppFixture app)
             request.Content = new StringContent(body, Encoding.UTF8, mediaType);
         }
 
-        // Always the current version of the records the world created, so it is never the version check that refuses.
-        if (method == "PUT")
+        // Always the current version of the records the world created, so it is never the version check that refuses
+        // (actions such as recording an outcome are POSTs that need it too; creates ignore it).
+        if (method is "PUT" or "POST")
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
@@ -599,6 +608,42 @@ public abstract class MalformedInputTests(AppFixture app)
         world.Add("orders", await CreateAsync(world, $"/api/v1/people/{crn}/orders", typeof(OrderDetails)));
         world.Add("requirements", await CreateAsync(world, $"/api/v1/orders/{world.Id("orders")}/requirements", typeof(RequirementDetails)));
         world.Add("assignments", await CreateAsync(world, $"/api/v1/orders/{world.Id("orders")}/assignments", typeof(AssignmentDetails)));
+
+        world.Body<LocationDetails>(() => new() { ["name"] = "Sweep probation office", ["address"] = "1 Sweep Street, Birmingham B1 1AA", ["teamId"] = world.Id("teams") });
+        world.Body<RoomDetails>(() => new() { ["name"] = TestData.Unique("Room "), ["isPrivate"] = true, ["capacity"] = 12 });
+        world.Body<AppointmentDetails>(() => new()
+        {
+            ["type"] = nameof(AppointmentType.OfficeInterview), ["startsAt"] = "2026-11-30T10:00:00Z", ["durationMinutes"] = 60, ["staffMemberId"] = world.Id("staff"),
+            ["orderId"] = world.Id("orders"), ["locationId"] = world.Id("locations"), ["roomId"] = world.Id("rooms"), ["isEnforceable"] = true,
+            ["countsTowardsRar"] = false, ["notes"] = "First appointment after sentence",
+        });
+        world.Body<ContactRequest>(() => new()
+        {
+            ["type"] = nameof(AppointmentType.HomeVisit), ["startsAt"] = "2026-11-20T10:00:00Z", ["durationMinutes"] = 45, ["staffMemberId"] = world.Id("staff"),
+            ["orderId"] = world.Id("orders"), ["isEnforceable"] = true, ["countsTowardsRar"] = false, ["notes"] = "Planned visit",
+            ["outcome"] = nameof(AppointmentOutcome.AttendedComplied), ["outcomeNotes"] = "Seen at home",
+        });
+        world.Body<OutcomeDetails>(() => new()
+        {
+            ["outcome"] = nameof(AppointmentOutcome.AcceptableAbsence), ["notes"] = "Phoned ahead", ["absenceReason"] = "Ill", ["absenceEvidence"] = "GP's note seen, copy on file",
+        });
+        world.Body<GroupSessionDetails>(() => new()
+        {
+            ["type"] = nameof(AppointmentType.GroupInduction), ["startsAt"] = "2026-12-01T10:00:00Z", ["durationMinutes"] = 90, ["locationId"] = world.Id("locations"),
+            ["roomId"] = world.Id("rooms"), ["title"] = "Induction", ["facilitatorStaffIds"] = new JsonArray(world.Id("staff")), ["maximumAttendeesPerStaff"] = 6,
+        });
+        world.Body<GroupAttendeeRequest>(() => new() { ["crn"] = crn, ["orderId"] = world.Id("orders"), ["isEnforceable"] = true, ["countsTowardsRar"] = false, ["notes"] = "Booked at induction" });
+        world.Add("locations", await CreateAsync(world, "/api/v1/locations", typeof(LocationDetails)));
+        world.Add("rooms", await CreateAsync(world, $"/api/v1/locations/{world.Id("locations")}/rooms", typeof(RoomDetails)));
+        var arranged = await world.Admin.PostAsync($"/api/v1/people/{crn}/appointments",
+            new StringContent(world.ValidBody(typeof(AppointmentDetails))!.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.True(arranged.StatusCode == HttpStatusCode.Created, $"Setting up an appointment: {(int)arranged.StatusCode} {await BriefAsync(arranged)}");
+        using (var body = JsonDocument.Parse(await arranged.Content.ReadAsStringAsync()))
+        {
+            world.Add("appointments", body.RootElement.GetProperty("appointments")[0].GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture));
+        }
+
+        world.Add("group-sessions", await CreateAsync(world, "/api/v1/group-sessions", typeof(GroupSessionDetails)));
 
         // From now on a valid assignment names someone who is not already responsible for the order.
         world.Add("officer", await CreateAsync(world, "/api/v1/staff", typeof(StaffDetails)));

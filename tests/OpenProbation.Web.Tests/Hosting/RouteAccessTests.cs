@@ -138,6 +138,29 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["GET /api/v1/tier-changes/"] = CaseStaff,
         ["POST /api/v1/tier-changes/{id:int}/reason"] = CaseStaff,
         ["POST /api/v1/tier-changes/{id:int}/countersignature"] = Countersigners,
+        ["GET /api/v1/locations/"] = OrganisationReaders,
+        ["GET /api/v1/locations/{id:int}"] = OrganisationReaders,
+        ["POST /api/v1/locations/"] = Managers,
+        ["GET /api/v1/locations/{id:int}/rooms"] = OrganisationReaders,
+        ["GET /api/v1/locations/{id:int}/rooms/{roomId:int}"] = OrganisationReaders,
+        ["POST /api/v1/locations/{id:int}/rooms"] = Managers,
+        ["GET /api/v1/people/{crn}/appointments"] = CaseStaff,
+        ["POST /api/v1/people/{crn}/appointments"] = CaseStaff,
+        ["POST /api/v1/people/{crn}/contacts"] = CaseStaff,
+        ["GET /api/v1/appointments/{id:int}"] = CaseStaff,
+        ["PUT /api/v1/appointments/{id:int}"] = CaseStaff,
+        ["POST /api/v1/appointments/{id:int}/outcome"] = CaseStaff,
+        ["GET /api/v1/group-sessions/"] = CaseStaff,
+        ["GET /api/v1/group-sessions/{id:int}"] = CaseStaff,
+        ["POST /api/v1/group-sessions/"] = CaseStaff,
+        ["POST /api/v1/group-sessions/{id:int}/attendees"] = CaseStaff,
+
+        // Policy for your own; another officer's also needs the team-caseload role, checked in the handler (ContactsAccessTests).
+        ["GET /api/v1/staff/{id:int}/diary"] = CaseStaff,
+        ["GET /api/v1/staff/{id:int}/compliance"] = CaseStaff,
+        ["GET /api/v1/people/{crn}/compliance"] = CaseStaff,
+        ["GET /api/v1/teams/{id:int}/compliance"] = TeamReaders,
+        ["GET /api/v1/contact-standards"] = Everyone,
     };
 
     [Fact]
