@@ -15,10 +15,12 @@ using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
+using OpenProbation.Domain.Risk;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
+using OpenProbation.Web.Features.Tiering;
 using OpenProbation.Web.Security;
 using OpenProbation.Web.Tests.Infrastructure;
 
@@ -44,7 +46,7 @@ public abstract class MalformedInputTests(AppFixture app)
     private static readonly string[] ExpectedTables =
     [
         "People", "Addresses", "Markers", "Orders", "Requirements", "Assignments", "Staff", "Absences", "Teams", "DeliveryUnits", "Regions",
-        "Appointments", "Locations", "Rooms", "GroupSessions",
+        "Appointments", "Locations", "Rooms", "GroupSessions", "RiskAssessments", "NamedAssessments", "CaseTiers",
     ];
 
     [Fact]
@@ -88,11 +90,11 @@ public abstract class MalformedInputTests(AppFixture app)
             string?[] malformed = ["{\"firstName\":", "{", "not json", "[]", "null", "", "{\"a\":1}}", "{\"a\" 1}", "\"text\""];
             foreach (var body in malformed)
             {
-                await ExpectProblemAsync(failures, $"{endpoint} with body '{body}'", await SendAsync(world.Admin, endpoint.Method, url, body), 400, null);
+                await ExpectProblemAsync(failures, $"{endpoint} with body '{body}'", await SendAsync(world.ClientFor(endpoint), endpoint.Method, url, body), 400, null);
             }
 
             var valid = world.ValidBody(endpoint.BodyType!)?.ToJsonString() ?? "{}";
-            await ExpectProblemAsync(failures, $"{endpoint} sent as text/plain", await SendAsync(world.Admin, endpoint.Method, url, valid, "text/plain"), 415, null);
+            await ExpectProblemAsync(failures, $"{endpoint} sent as text/plain", await SendAsync(world.ClientFor(endpoint), endpoint.Method, url, valid, "text/plain"), 415, null);
         }
 
         AssertNoFailures(failures);
@@ -123,7 +125,7 @@ public abstract class MalformedInputTests(AppFixture app)
                     var body = world.ValidBody(endpoint.BodyType!) ?? new JsonObject();
                     body[property.Name] = wrong?.DeepClone();
                     await ExpectProblemAsync(failures, $"{endpoint} with {property.Name} = {wrong?.ToJsonString() ?? "null"}",
-                        await SendAsync(world.Admin, endpoint.Method, url, body.ToJsonString()), 400, property.Name);
+                        await SendAsync(world.ClientFor(endpoint), endpoint.Method, url, body.ToJsonString()), 400, property.Name);
                 }
             }
         }
@@ -148,7 +150,7 @@ public abstract class MalformedInputTests(AppFixture app)
                 var body = world.ValidBody(endpoint.BodyType!) ?? new JsonObject();
                 body[property.Name] = IsStringList(property.Type) ? new JsonArray(tooLong) : tooLong;
                 await ExpectProblemAsync(failures, $"{endpoint} with {TooLong} characters in {property.Name}",
-                    await SendAsync(world.Admin, endpoint.Method, url, body.ToJsonString()), 400, property.Name);
+                    await SendAsync(world.ClientFor(endpoint), endpoint.Method, url, body.ToJsonString()), 400, property.Name);
             }
         }
 
@@ -174,7 +176,7 @@ public abstract class MalformedInputTests(AppFixture app)
                     var body = world.ValidBody(endpoint.BodyType!) ?? new JsonObject();
                     body[property.Name] = IsStringList(property.Type) ? new JsonArray(text) : text;
                     await ExpectProblemAsync(failures, $"{endpoint} with {JsonSerializer.Serialize(text)} in {property.Name}",
-                        await SendAsync(world.Admin, endpoint.Method, url, body.ToJsonString()), 400, property.Name);
+                        await SendAsync(world.ClientFor(endpoint), endpoint.Method, url, body.ToJsonString()), 400, property.Name);
                 }
             }
         }
@@ -195,7 +197,7 @@ public abstract class MalformedInputTests(AppFixture app)
             var body = world.ValidBody(endpoint.BodyType!) ?? new JsonObject();
             body["noSuchField"] = "surprise";
             await ExpectProblemAsync(failures, $"{endpoint} with an unknown property",
-                await SendAsync(world.Admin, endpoint.Method, world.Url(endpoint), body.ToJsonString()), 400, "noSuchField");
+                await SendAsync(world.ClientFor(endpoint), endpoint.Method, world.Url(endpoint), body.ToJsonString()), 400, "noSuchField");
         }
 
         AssertNoFailures(failures);
@@ -211,7 +213,7 @@ public abstract class MalformedInputTests(AppFixture app)
 
         foreach (var endpoint in Endpoints().Where(e => e.Method == "GET"))
         {
-            var response = await SendAsync(world.Admin, "GET", world.Url(endpoint), null);
+            var response = await SendAsync(world.ClientFor(endpoint), "GET", world.Url(endpoint), null);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 failures.Add($"{endpoint} with real ids: expected 200, got {(int)response.StatusCode} {await BriefAsync(response)}");
@@ -229,7 +231,7 @@ public abstract class MalformedInputTests(AppFixture app)
             foreach (var url in variants.Select(unknown => world.Url(endpoint, unknown)).Distinct())
             {
                 // Without a body the test knows to be valid, any 4xx problem will do (the body may be what is refused).
-                await ExpectProblemAsync(failures, $"{endpoint.Method} {url}", await SendAsync(world.Admin, endpoint.Method, url, body),
+                await ExpectProblemAsync(failures, $"{endpoint.Method} {url}", await SendAsync(world.ClientFor(endpoint), endpoint.Method, url, body),
                     body is null || valid is not null ? 404 : null, null);
             }
         }
@@ -323,6 +325,12 @@ public abstract class MalformedInputTests(AppFixture app)
         if (t == typeof(bool))
         {
             return ["yes", 1, new JsonObject()];
+        }
+
+        // A map keyed by name, such as an assessment's needs: anything but an object.
+        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))
+        {
+            return ["text", 12, true, new JsonArray()];
         }
 
         // A wrong element ([12]) is named by its index (allowedUsers[0]); these are wrong for the list as a whole.
@@ -502,12 +510,16 @@ public abstract class MalformedInputTests(AppFixture app)
     // ---- The records the sweep points at ------------------------------------------------------------------------
 
     /// <summary>One of each record, created through the API with the same bodies the sweep later breaks.</summary>
-    private sealed class World(HttpClient admin)
+    private sealed class World(HttpClient admin, HttpClient manager)
     {
         private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
         private readonly Dictionary<Type, Func<JsonObject>> _bodies = [];
 
         public HttpClient Admin { get; } = admin;
+
+        /// <summary>Countersigning a lower tier is a manager's decision, which administrators may not make.</summary>
+        public HttpClient ClientFor(ApiEndpoint endpoint) =>
+            endpoint.ToString().EndsWith("/countersignature", StringComparison.Ordinal) ? manager : Admin;
 
         public void Add(string collection, string id) => _ids[collection] = id;
 
@@ -556,7 +568,7 @@ public abstract class MalformedInputTests(AppFixture app)
 
     private async Task<World> CreateWorldAsync()
     {
-        var world = new World(await app.ClientForAsync(Roles.SystemAdministrator));
+        var world = new World(await app.ClientForAsync(Roles.SystemAdministrator), await app.ClientForAsync(Roles.SeniorProbationOfficer));
         world.Body<OrganisationUnitDetails>(() => new() { ["code"] = TestData.Unique("R"), ["name"] = "Malformed input region" });
         world.Body<DeliveryUnitRequest>(() => new() { ["regionId"] = world.Id("regions"), ["code"] = TestData.Unique("U"), ["name"] = "Malformed input unit" });
         world.Body<TeamRequest>(() => new() { ["deliveryUnitId"] = world.Id("delivery-units"), ["code"] = TestData.Unique("T"), ["name"] = "Malformed input team" });
@@ -645,6 +657,42 @@ public abstract class MalformedInputTests(AppFixture app)
 
         world.Add("group-sessions", await CreateAsync(world, "/api/v1/group-sessions", typeof(GroupSessionDetails)));
 
+        // Risk: an assessment, a named one, and a lower tier waiting, so the tier-change actions have a record.
+        world.Body<RiskAssessmentRequest>(() => new()
+        {
+            ["assessedOn"] = "2026-11-20", ["layer"] = nameof(AssessmentLayer.Layer3), ["isComplete"] = true, ["rosh"] = nameof(RoshLevel.High),
+            ["roshChildren"] = nameof(RoshLevel.Medium), ["roshPublic"] = nameof(RoshLevel.High), ["roshKnownAdult"] = nameof(RoshLevel.Low),
+            ["roshStaff"] = nameof(RoshLevel.Low), ["roshPrisoners"] = nameof(RoshLevel.Low), ["rsrPercent"] = 1.5, ["ogrsPercent"] = 47,
+            ["needs"] = new JsonObject { ["accommodation"] = nameof(NeedSeverity.Standard) }, ["parentingResponsibilities"] = false,
+            ["impulsivityOrTemperControl"] = false, ["notes"] = "Full assessment",
+        });
+        world.Body<NamedAssessmentDetails>(() => new()
+        {
+            ["tool"] = nameof(AssessmentTool.Sara), ["toolName"] = "SARA version 3", ["result"] = nameof(RiskBand.High), ["assessedOn"] = "2026-11-10", ["notes"] = "Risk to partner",
+        });
+        world.Body<TieringCalculateRequest>(() => new()
+        {
+            ["policy"] = "england-wales", ["rosh"] = "MEDIUM", ["rsrPercent"] = 5.2, ["ogrsPercent"] = 47, ["mappaLevel"] = 0,
+            ["complexityFactors"] = new JsonArray("mentalHealth"), ["iom"] = false, ["changeRequired"] = true,
+            ["needs"] = new JsonObject { ["accommodation"] = "STANDARD" }, ["gender"] = "MALE", ["parentingResponsibilities"] = false,
+            ["impulsivityOrTemperControl"] = false, ["breachOrRecallInLast12Months"] = false,
+        });
+        world.Body<TierReasonRequest>(() => new() { ["reason"] = "Reassessed after the programme: risk reduced" });
+        world.Body<TierCountersignRequest>(() => new() { ["approve"] = true, ["note"] = "Agreed at supervision" });
+        world.Body<TierRecalculationRequest>(() => new() { ["reason"] = "Checking after a court hearing" });
+        world.Add("assessments", await CreateAsync(world, $"/api/v1/people/{crn}/assessments", typeof(RiskAssessmentRequest), "assessment.id"));
+        world.Add("named-assessments", await CreateAsync(world, $"/api/v1/people/{crn}/named-assessments", typeof(NamedAssessmentDetails)));
+        var lower = world.ValidBody(typeof(RiskAssessmentRequest))!;
+        lower["rosh"] = nameof(RoshLevel.Low);
+        lower["roshChildren"] = nameof(RoshLevel.Low);
+        lower["roshPublic"] = nameof(RoshLevel.Low);
+        var lowered = await world.Admin.PostAsync($"/api/v1/people/{crn}/assessments", new StringContent(lower.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.True(lowered.StatusCode == HttpStatusCode.Created, $"Setting up a lower tier: {(int)lowered.StatusCode} {await BriefAsync(lowered)}");
+        using (var body = JsonDocument.Parse(await lowered.Content.ReadAsStringAsync()))
+        {
+            world.Add("tier-changes", body.RootElement.GetProperty("pendingTier").GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture));
+        }
+
         // From now on a valid assignment names someone who is not already responsible for the order.
         world.Add("officer", await CreateAsync(world, "/api/v1/staff", typeof(StaffDetails)));
         return world;
@@ -655,7 +703,7 @@ public abstract class MalformedInputTests(AppFixture app)
         var response = await world.Admin.PostAsync(url, new StringContent(world.ValidBody(bodyType)!.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"Setting up {url}: {(int)response.StatusCode} {await BriefAsync(response)}");
         using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var value = created.RootElement.GetProperty(key);
+        var value = key.Split('.').Aggregate(created.RootElement, (element, name) => element.GetProperty(name));
         return value.ValueKind == JsonValueKind.Number ? value.GetInt32().ToString(CultureInfo.InvariantCulture) : value.GetString()!;
     }
 

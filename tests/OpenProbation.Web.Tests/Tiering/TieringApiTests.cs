@@ -218,7 +218,7 @@ public abstract class TieringApiTests(AppFixture app)
             .ReadAsync<CaseTierDto>();
         Assert.Equal(CaseTierStatus.Refused, refused.Status);
 
-        var again = await (await officer.PostAsync($"/api/v1/people/{crn}/tier/recalculate", null)).ReadAsync<PersonTierDto>();
+        var again = await (await officer.PostJsonAsync($"/api/v1/people/{crn}/tier/recalculate", new { reason = "After the manager's refusal" })).ReadAsync<PersonTierDto>();
         Assert.Equal("B1", again.Current!.Tier);
         Assert.Null(again.Pending);
         Assert.Equal(order.Crn, crn);

@@ -221,7 +221,7 @@ public static class CaseTiers
         var errors = TierChangeRules.ValidateCountersignature(proposal.ReasonBy ?? "", who, approve, note);
         if (proposal.Status != CaseTierStatus.AwaitingCountersignature)
         {
-            errors = new ValidationErrors().Add("approve", "This tier change is not waiting for a countersignature");
+            errors.Add("approve", "This tier change is not waiting for a countersignature");
         }
 
         if (!errors.IsValid)

@@ -74,6 +74,9 @@ public sealed record CaseTierDto(
 /// <summary>A person's current tier and any downgrade waiting.</summary>
 public sealed record PersonTierDto(string Crn, CaseTierDto? Current, CaseTierDto? Pending);
 
+/// <summary>Why someone asks for a recalculation now; kept as the calculation's trigger.</summary>
+public sealed record TierRecalculationRequest(string? Reason);
+
 /// <summary>The reason for a proposed downgrade.</summary>
 public sealed record TierReasonRequest(string? Reason);
 
@@ -83,6 +86,9 @@ public sealed record TierCountersignRequest(bool? Approve, string? Note);
 /// <summary>Risk assessments, tiers and the tier calculator: <c>/api/v1/tiering</c>, <c>/api/v1/people/{crn}/assessments</c> and friends.</summary>
 public static class TieringApi
 {
+    /// <summary>Longest reason for an asked-for recalculation (it joins the 100-character trigger).</summary>
+    public const int MaxRecalculationReason = 70;
+
     public static void MapTiering(this RouteGroupBuilder api)
     {
         var tiering = api.MapGroup("/tiering").WithTags("Tiering");
@@ -104,7 +110,7 @@ public static class TieringApi
             .WithSummary("The current tier with its working, and any downgrade waiting for a reason or countersignature");
         people.MapGet("/tiers", ListTiers).Lists<CaseTierDto>().RequireAuthorization(Policies.ReadCases)
             .WithSummary("Every tier calculated for the person, newest first");
-        people.MapPost("/tier/recalculate", Recalculate).Produces<PersonTierDto>().ProducesProblem(404).RequireAuthorization(Policies.EditCases)
+        people.MapPost("/tier/recalculate", Recalculate).Produces<PersonTierDto>().ProducesValidationProblem().ProducesProblem(404).RequireAuthorization(Policies.EditCases)
             .WithSummary("Recalculate the tier from the record now");
 
         var changes = api.MapGroup("/tier-changes").WithTags("Tiering");
@@ -422,7 +428,9 @@ public static class TieringApi
         return TypedResults.Ok(new PagedList<CaseTierDto>([.. items.Select(t => ToDto(t, person.Crn))], paging.Page, paging.PageSize, total));
     }
 
-    private static async Task<IResult> Recalculate(string crn, ClaimsPrincipal user, OpenProbationDbContext db, TieringPolicies policies, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Recalculate(
+        string crn, TierRecalculationRequest request, ClaimsPrincipal user, OpenProbationDbContext db, TieringPolicies policies, TimeProvider clock,
+        CancellationToken ct)
     {
         var person = await PeopleApi.FindAsync(db, user, crn, track: false, ct);
         if (person is null)
@@ -430,7 +438,14 @@ public static class TieringApi
             return ApiResults.NotFound("Person");
         }
 
-        await CaseTiers.RecalculateAsync(db, policies, person.Id, "recalculated on request", clock.Today(), clock.GetUtcNow(), ct);
+        var errors = new ValidationErrors().MaxLength("reason", request.Reason, MaxRecalculationReason, "reason");
+        if (!errors.IsValid)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        var trigger = string.IsNullOrWhiteSpace(request.Reason) ? "recalculated on request" : $"recalculated on request: {request.Reason.Trim()}";
+        await CaseTiers.RecalculateAsync(db, policies, person.Id, trigger, clock.Today(), clock.GetUtcNow(), ct);
         var (current, pending) = await TiersOfAsync(db, person.Id, person.Crn, ct);
         return TypedResults.Ok(new PersonTierDto(person.Crn, current, pending));
     }
