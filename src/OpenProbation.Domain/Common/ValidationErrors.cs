@@ -102,6 +102,22 @@ public sealed class ValidationErrors
         return this;
     }
 
+    /// <summary>A copy with each field renamed by <paramref name="rename"/>; fields renamed alike pool their messages.</summary>
+    public ValidationErrors Renamed(Func<string, string> rename)
+    {
+        ArgumentNullException.ThrowIfNull(rename);
+        var renamed = new ValidationErrors();
+        foreach (var (field, messages) in _errors)
+        {
+            foreach (var message in messages)
+            {
+                renamed.Add(rename(field), message);
+            }
+        }
+
+        return renamed;
+    }
+
     /// <summary>The messages by field, in the shape RFC 7807 validation problems use.</summary>
     public Dictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);

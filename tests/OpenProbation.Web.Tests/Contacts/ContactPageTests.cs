@@ -43,11 +43,12 @@ public abstract class ContactPageTests(PagesAppFixture app)
         return new Place(location.Id, location.Rooms[0].Id, location.Rooms[1].Id);
     });
 
-    private async Task<int> AppointmentAsync(Case c, DateTimeOffset startsAt, AppointmentType type = AppointmentType.HomeVisit) => await app.WithDbAsync(async db =>
+    private async Task<int> AppointmentAsync(Case c, DateTimeOffset startsAt, AppointmentType type = AppointmentType.HomeVisit, Place? inPrivateRoom = null) => await app.WithDbAsync(async db =>
     {
         var appointment = new Appointment
         {
             PersonId = c.PersonId, StaffMemberId = c.StaffId, OrderId = c.OrderId, Type = type, StartsAt = startsAt, DurationMinutes = 60,
+            LocationId = inPrivateRoom?.LocationId, RoomId = inPrivateRoom?.PrivateRoomId,
             IsEnforceable = true, ArrangedBy = "test", ArrangedAt = AppFixture.Now.AddDays(-7),
         };
         db.Appointments.Add(appointment);
@@ -251,6 +252,28 @@ public abstract class ContactPageTests(PagesAppFixture app)
     }
 
     [Fact]
+    public async Task Rescheduling_into_a_room_booked_at_the_new_time_is_refused_by_the_new_date_with_what_was_typed_kept()
+    {
+        var c = await CaseAsync();
+        var place = await PlaceAsync();
+        var id = await AppointmentAsync(c, new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero), AppointmentType.OfficeInterview, place);
+        await AppointmentAsync(c, new DateTimeOffset(2026, 11, 26, 14, 0, 0, TimeSpan.Zero), AppointmentType.OfficeInterview, place);
+        var session = await app.SignInAsync(c.OfficerUser);
+
+        var (refused, html) = await session.PostAsync($"/appointments/{id}",
+        [
+            new("Input.Version", "1"), new("Input.Outcome", "Rescheduled"), new("Input.Notes", "Has a job interview"),
+            new("Input.NewDate.Day", "26"), new("Input.NewDate.Month", "11"), new("Input.NewDate.Year", "2026"), new("Input.NewTime", "14:30"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("(?i)NewDate[^\"]*-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> Interview room 1 is booked from 14:00 to 15:00", html);
+        Assert.Contains(">Has a job interview</textarea>", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"14:30\"", html, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Appointments.CountAsync(a => a.RescheduledFromId == id)));
+    }
+
+    [Fact]
     public async Task An_outcome_recorded_by_someone_else_meanwhile_is_not_overwritten_and_what_was_typed_is_kept()
     {
         var c = await CaseAsync();
@@ -325,7 +348,7 @@ public abstract class ContactPageTests(PagesAppFixture app)
         var (refused, html) = await session.PostAsync($"/people/{c.Crn}/contacts/new", form);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("The appointment has not started yet", html, StringComparison.Ordinal);
+        Assert.Contains("A contact is recorded once it has happened: arrange an appointment in the future instead", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Input.RepeatEveryDays", html, StringComparison.Ordinal);
     }
 

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.People;
 using OpenProbation.Web.Data;
-using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.Govuk;
 using OpenProbation.Web.Security;
@@ -39,10 +39,8 @@ public sealed class OutcomeInput
 [Authorize(Policy = Policies.ReadCases)]
 public sealed class AppointmentModel(OpenProbationDbContext db, ContactPolicies policies, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
-    private static readonly IReadOnlyDictionary<string, string> FieldNames = new Dictionary<string, string>
-    {
-        ["rescheduledTo"] = "NewDate",
-    };
+    // The form's own fields; anything else refused (the room taken at the new time, the officer not in post then) is about the new date.
+    private static readonly HashSet<string> OutcomeFields = new(StringComparer.Ordinal) { "outcome", "notes", "absenceReason", "absenceEvidence" };
 
     public Appointment Appointment { get; private set; } = null!;
 
@@ -108,25 +106,38 @@ public sealed class AppointmentModel(OpenProbationDbContext db, ContactPolicies 
         }
 
         var details = new OutcomeDetails(outcome, Input.Notes, Input.AbsenceReason, Input.AbsenceEvidence, newStart);
-        var result = await AppointmentBooking.RecordOutcomeAsync(db, policies, Appointment, Input.Version, details, User.Identity!.Name!, clock.GetUtcNow(), ct);
-        if (!result.Errors.IsValid)
+        Appointment? replacement;
+        ValidationErrors errors;
+        try
         {
-            if (result.Errors.Fields.Contains("version"))
-            {
-                // Show what is recorded now, keep what was typed, and let the user try again against the new version.
-                db.ChangeTracker.Clear();
-                await LoadAsync(id, track: false, ct);
-                ModelState.AddModelError("Input.Outcome", AppointmentBooking.StaleMessage);
-                ModelState.Remove("Input.Version");
-                Input.Version = Appointment.Version;
-                return Page();
-            }
+            (replacement, errors) = await CaseAppointments.RecordOutcomeAsync(
+                db, policies, Appointment, Input.Version, details, User.Identity!.Name!, clock.GetUtcNow(), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our check and our save: the same as a stale version.
+            errors = new ValidationErrors().Add(CaseAppointments.VersionField, CaseAppointments.StaleMessage);
+            replacement = null;
+        }
 
-            ModelState.AddDomainErrors(result.Errors, "Input", FieldNames);
+        if (errors.Fields.Contains(CaseAppointments.VersionField))
+        {
+            // Show what is recorded now, keep what was typed, and let the user try again against the new version.
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, track: false, ct);
+            ModelState.AddModelError("Input.Outcome", CaseAppointments.StaleMessage);
+            ModelState.Remove("Input.Version");
+            Input.Version = Appointment.Version;
             return Page();
         }
 
-        Confirmation = result.Replacement is { } moved
+        if (!errors.IsValid)
+        {
+            ModelState.AddDomainErrors(errors.Renamed(f => OutcomeFields.Contains(f) ? f : "newDate"), "Input");
+            return Page();
+        }
+
+        Confirmation = replacement is { } moved
             ? $"Appointment rescheduled to {ContactWording.When(moved.StartsAt)}"
             : $"Outcome recorded: {AppointmentOutcomes.Describe(Appointment.Outcome!.Value)}";
         return Redirect($"/people/{Person.Crn}/contacts");
@@ -135,15 +146,13 @@ public sealed class AppointmentModel(OpenProbationDbContext db, ContactPolicies 
     private async Task<bool> LoadAsync(int id, bool track, CancellationToken ct)
     {
         // The case-access predicate is in the query: an appointment of a case the user may not see is not found.
-        var query = db.Appointments.WhereVisible(a => a.Person!, User).Include(a => a.Person).Where(a => a.Id == id);
-        var appointment = await (track ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct);
-        if (appointment is null)
+        if (await CaseAppointments.FindAsync(db, User, id, track, ct) is not { } appointment)
         {
             return false;
         }
 
         Appointment = appointment;
-        Person = appointment.Person!;
+        Person = await db.People.AsNoTracking().SingleAsync(p => p.Id == appointment.PersonId, ct);
         HasStarted = appointment.StartsAt <= clock.GetUtcNow();
         StaffName = await db.Staff.AsNoTracking().Where(s => s.Id == appointment.StaffMemberId).Select(s => s.FirstName + " " + s.LastName).SingleOrDefaultAsync(ct) ?? "";
         var location = appointment.LocationId is { } l ? await db.Locations.AsNoTracking().Where(x => x.Id == l).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;

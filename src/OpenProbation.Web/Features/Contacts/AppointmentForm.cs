@@ -124,13 +124,6 @@ public abstract class AppointmentFormPage(OpenProbationDbContext db, ContactPoli
         ["isEnforceable"] = "Enforceable",
     };
 
-    /// <summary>How the outcome's field names map onto the form's.</summary>
-    public static readonly IReadOnlyDictionary<string, string> OutcomeFieldNames = new Dictionary<string, string>
-    {
-        ["notes"] = "OutcomeNotes",
-        ["rescheduledTo"] = "Outcome",
-    };
-
     [BindProperty]
     public AppointmentInput Input { get; set; } = new();
 
@@ -280,49 +273,43 @@ public abstract class AppointmentFormPage(OpenProbationDbContext db, ContactPoli
         var details = await DetailsAsync(ct);
         var now = clock.GetUtcNow();
         var user = User.Identity!.Name!;
-        BookingResult? result = null;
-        if (RecordsContact)
+        var outcome = new OutcomeDetails(FormValues.Choice<AppointmentOutcome>(Input.Outcome), Input.OutcomeNotes, Input.AbsenceReason, Input.AbsenceEvidence, null);
+        if (!ModelState.IsValid)
         {
-            var outcome = new OutcomeDetails(FormValues.Choice<AppointmentOutcome>(Input.Outcome), Input.OutcomeNotes, Input.AbsenceReason, Input.AbsenceEvidence, null);
-            if (ModelState.IsValid)
+            // Something was typed wrongly: say so, with the rest of what is already known to be missing or wrong.
+            ModelState.AddDomainErrors(WithoutTypedMistakes(details.Validate(now, allowPast: RecordsContact)), "Input", FieldNames);
+            if (RecordsContact)
             {
-                result = await AppointmentBooking.RecordContactAsync(db, policies, Person.Id, details, outcome, user, now, ct);
-            }
-            else
-            {
-                ModelState.AddDomainErrors(WithoutTypedMistakes(details.Validate(now, allowPast: true)), "Input", FieldNames);
-                if (outcome.Outcome is null)
-                {
-                    ModelState.AddModelError("Input.Outcome", "Select what happened");
-                }
-            }
-        }
-        else if (ModelState.IsValid)
-        {
-            result = await AppointmentBooking.ArrangeAsync(db, policies, Person.Id, details, user, now, ct);
-        }
-        else
-        {
-            ModelState.AddDomainErrors(WithoutTypedMistakes(details.Validate(now)), "Input", FieldNames);
-        }
-
-        if (result is null || !result.Saved)
-        {
-            if (result is not null)
-            {
-                ModelState.AddDomainErrors(result.Errors, "Input", FieldNames);
-                ModelState.AddDomainErrors(result.OutcomeErrors, "Input", OutcomeFieldNames);
+                ModelState.AddDomainErrors(new ValidationErrors().Defined("outcome", outcome.Outcome, "an outcome"), "Input");
             }
 
             return Page();
         }
 
-        var first = result.Appointments[0];
+        IReadOnlyList<Appointment> saved;
+        ValidationErrors errors;
+        if (RecordsContact)
+        {
+            (var recorded, errors) = await CaseAppointments.RecordContactAsync(db, policies, Person.Id, details, outcome, user, now, ct);
+            saved = recorded is null ? [] : [recorded];
+        }
+        else
+        {
+            (saved, errors) = await CaseAppointments.ArrangeAsync(db, policies, Person.Id, details, user, now, ct);
+        }
+
+        if (!errors.IsValid)
+        {
+            ModelState.AddDomainErrors(errors, "Input", FieldNames);
+            return Page();
+        }
+
+        var first = saved[0];
         Confirmation = RecordsContact
             ? $"Contact recorded: {AppointmentTypes.Describe(first.Type)} on {ContactWording.When(first.StartsAt)}, {AppointmentOutcomes.Describe(first.Outcome!.Value)}"
-            : result.Appointments.Count == 1
+            : saved.Count == 1
                 ? $"Appointment arranged: {AppointmentTypes.Describe(first.Type)} on {ContactWording.When(first.StartsAt)}"
-                : $"{result.Appointments.Count} appointments arranged: {AppointmentTypes.Describe(first.Type)} from {ContactWording.When(first.StartsAt)} to {ContactWording.When(result.Appointments[^1].StartsAt)}";
+                : $"{saved.Count} appointments arranged: {AppointmentTypes.Describe(first.Type)} from {ContactWording.When(first.StartsAt)} to {ContactWording.When(saved[^1].StartsAt)}";
         return Redirect($"/people/{Person.Crn}/contacts");
     }
 

@@ -234,12 +234,19 @@ public static class AppointmentsApi
             return ApiResults.NotFound("Appointment");
         }
 
-        if (ApiResults.VersionProblem(http.Request, appointment) is { } stale)
+        var (expected, missing) = ApiResults.RequiredVersion(http.Request);
+        if (expected is not { } version)
         {
-            return stale;
+            return missing!;
         }
 
-        var (replacement, errors) = await CaseAppointments.RecordOutcomeAsync(db, policies, appointment, request, ApiResults.UserName(http), clock.GetUtcNow(), ct);
+        var (replacement, errors) = await CaseAppointments.RecordOutcomeAsync(
+            db, policies, appointment, version, request, ApiResults.UserName(http), clock.GetUtcNow(), ct);
+        if (errors.Fields.Contains(CaseAppointments.VersionField))
+        {
+            return ApiResults.Stale(appointment.Version);
+        }
+
         if (!errors.IsValid)
         {
             return ApiResults.Invalid(errors);

@@ -27,6 +27,12 @@ public sealed record GroupBooking(int? OrderId, int? RequirementId, bool? IsEnfo
 /// </summary>
 public static class CaseAppointments
 {
+    /// <summary>The field a refusal is under when the appointment is no longer at the version the user saw.</summary>
+    public const string VersionField = "version";
+
+    /// <summary>The message when someone else recorded or changed the appointment first.</summary>
+    public const string StaleMessage = "Someone else changed this appointment while you were working on it: check what is recorded now, then record yours again";
+
     /// <summary>The appointment with this id if <paramref name="user"/> may see its person, or null (not there and not visible alike).</summary>
     public static Task<Appointment?> FindAsync(OpenProbationDbContext db, ClaimsPrincipal user, int id, bool track, CancellationToken ct)
     {
@@ -100,7 +106,7 @@ public static class CaseAppointments
         }
 
         var appointment = Appointment.Arrange(personId, details, ContactPolicies.Zone, Guid.Empty, who, now.ToUniversalTime())[0];
-        errors.Merge(Renamed(outcome.Validate(appointment, now), "notes", "outcomeNotes"));
+        errors.Merge(outcome.Validate(appointment, now).Renamed(f => f == "notes" ? "outcomeNotes" : f));
         errors.Merge(await CheckAsync(db, policies, personId, details, [appointment.StartsAt], except: null, happened: true, ct));
         if (!errors.IsValid)
         {
@@ -171,15 +177,22 @@ public static class CaseAppointments
     /// Records what happened (<see cref="OutcomeDetails.Validate"/>), with who and when. A rescheduled appointment gets
     /// its replacement at the new time, checked as a new appointment and saved with it; the replacement is returned. An
     /// acceptable absence keeps its reason and evidence on the record. A group booking is not moved on its own: the
-    /// person is booked onto another session.
+    /// person is booked onto another session. <paramref name="expectedVersion"/> is the version the user saw (the API's
+    /// If-Match, the page's hidden field): on any other, nothing is checked or saved and the refusal is under
+    /// <see cref="VersionField"/>. A change saved after this check still fails, at save, with a <see cref="DbUpdateConcurrencyException"/>.
     /// </summary>
     public static async Task<(Appointment? Replacement, ValidationErrors Errors)> RecordOutcomeAsync(
-        OpenProbationDbContext db, ContactPolicies policies, Appointment appointment, OutcomeDetails details, string who, DateTimeOffset now,
-        CancellationToken ct)
+        OpenProbationDbContext db, ContactPolicies policies, Appointment appointment, int expectedVersion, OutcomeDetails details, string who,
+        DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(appointment);
         ArgumentNullException.ThrowIfNull(details);
+        if (appointment.Version != expectedVersion)
+        {
+            return (null, new ValidationErrors().Add(VersionField, StaleMessage));
+        }
+
         var errors = details.Validate(appointment, now);
         var rescheduling = details.Outcome == AppointmentOutcome.Rescheduled;
         if (rescheduling && appointment.GroupSessionId is not null && appointment.Outcome != AppointmentOutcome.Rescheduled)
@@ -196,10 +209,8 @@ public static class CaseAppointments
         if (rescheduling)
         {
             var moved = appointment.ToDetails() with { StartsAt = details.RescheduledTo };
-            errors.Merge(Renamed(
-                await CheckAsync(db, policies, appointment.PersonId, moved, [details.RescheduledTo!.Value.ToUniversalTime()], appointment.Id, happened: false, ct),
-                "startsAt",
-                "rescheduledTo"));
+            var checks = await CheckAsync(db, policies, appointment.PersonId, moved, [details.RescheduledTo!.Value.ToUniversalTime()], appointment.Id, happened: false, ct);
+            errors.Merge(checks.Renamed(f => f == "startsAt" ? "rescheduledTo" : f));
             if (!errors.IsValid)
             {
                 return (null, errors);
@@ -448,19 +459,5 @@ public static class CaseAppointments
         {
             await transaction.CommitAsync(ct);
         }
-    }
-
-    private static ValidationErrors Renamed(ValidationErrors errors, string from, string to)
-    {
-        var renamed = new ValidationErrors();
-        foreach (var (field, messages) in errors.ToDictionary())
-        {
-            foreach (var message in messages)
-            {
-                renamed.Add(field == from ? to : field, message);
-            }
-        }
-
-        return renamed;
     }
 }
