@@ -23,7 +23,7 @@ public abstract partial class BrowserJourneys
         {
             var mine = db.Assignments.Where(a => a.StaffMemberId == staffId && a.ToDate == null).Select(a => a.Order!.PersonId);
             var cases = await db.CaseTiers.AsNoTracking()
-                .Where(t => t.Status == CaseTierStatus.Current && mine.Contains(t.PersonId) && (t.Tier.StartsWith('A') || t.Tier.StartsWith('B')))
+                .Where(t => t.Status == CaseTierStatus.Current && mine.Contains(t.PersonId) && (EF.Functions.Like(t.Tier, "A%") || EF.Functions.Like(t.Tier, "B%")))
                 .OrderBy(t => t.ProtectPoints).ThenBy(t => t.PersonId)
                 .Select(t => t.Person!.Crn).ToListAsync();
             return cases.Where(c => !hidden.Contains(c)).Skip(which).First();
