@@ -65,9 +65,11 @@ public abstract partial class BrowserJourneys
 
         // Open a record from the caseload.
         var first = rows.First;
-        var name = (await first.GetByRole(AriaRole.Link).InnerTextAsync()).Trim();
+        // The name is the first cell's link; the row also links to the tier and the next appointment.
+        var nameLink = first.GetByRole(AriaRole.Cell).First.GetByRole(AriaRole.Link);
+        var name = (await nameLink.InnerTextAsync()).Trim();
         var firstCrn = (await first.GetByRole(AriaRole.Cell).Nth(1).InnerTextAsync()).Trim();
-        await first.GetByRole(AriaRole.Link).ClickAsync();
+        await nameLink.ClickAsync();
         await journey.ArrivedAsync();
         await journey.ExpectPathAsync("/people/" + firstCrn);
         await ExpectPersonRecordAsync(journey, firstCrn, name);

@@ -9,10 +9,10 @@ public abstract partial class BrowserJourneys
     /// <summary>The header's navigation for each demo user: what their role has (Security/Roles.cs).</summary>
     public static TheoryData<string, Scripts, string[]> SignInCases => new()
     {
-        { "demo-po", Scripts.On, ["Home", "My caseload", "Search"] },
-        { "demo-spo", Scripts.On, ["Home", "My caseload", "Team", "Search", "Court outcome"] },
+        { "demo-po", Scripts.On, ["Home", "My caseload", "My diary", "Search"] },
+        { "demo-spo", Scripts.On, ["Home", "My caseload", "My diary", "Team", "Search", "Court outcome"] },
         { "demo-court", Scripts.On, ["Home", "Search", "Court outcome"] },
-        { "demo-po", Scripts.Off, ["Home", "My caseload", "Search"] },
+        { "demo-po", Scripts.Off, ["Home", "My caseload", "My diary", "Search"] },
         { "demo-court", Scripts.Off, ["Home", "Search", "Court outcome"] },
     };
 
