@@ -1,6 +1,3 @@
-using System.Globalization;
-using OpenProbation.Domain.Risk;
-
 namespace OpenProbation.Domain.Tiering;
 
 /// <summary>
@@ -103,29 +100,8 @@ public sealed class BragTiering(BragWeights? weights = null) : ITieringPolicy
         ArgumentNullException.ThrowIfNull(inputs);
         var w = Weights;
         var working = new List<TierWorkingLine>();
-        var rsr = inputs.RsrPercent switch
-        {
-            null => 0,
-            var r when r >= w.RsrHighFrom => w.RsrHighPoints,
-            var r when r >= w.RsrMediumFrom => w.RsrMediumPoints,
-            _ => 0,
-        };
-        var rosh = inputs.Rosh switch
-        {
-            RoshLevel.Medium => w.RoshMediumPoints,
-            RoshLevel.High => w.RoshHighPoints,
-            RoshLevel.VeryHigh => w.RoshVeryHighPoints,
-            _ => 0,
-        };
-        var rsrCounts = rsr > rosh;
-        const string lower = "the lower of RSR and ROSH is not counted";
-        working.Add(new TierWorkingLine(
-            inputs.RsrPercent is { } pct ? $"RSR {pct.ToString("0.00", CultureInfo.InvariantCulture)}%" : "RSR: none recorded",
-            rsr, TierAxis.Protect, rsrCounts, rsrCounts ? null : lower));
-        working.Add(new TierWorkingLine(
-            inputs.Rosh is { } level ? $"ROSH: {RoshLevels.Label(level).ToLowerInvariant()}" : "ROSH: not assessed",
-            rosh, TierAxis.Protect, !rsrCounts, rsrCounts ? lower : null));
-        var score = Math.Max(rsr, rosh);
+        var score = TierWorking.HigherOfRsrAndRosh(inputs, working, (w.RsrMediumFrom, w.RsrMediumPoints), (w.RsrHighFrom, w.RsrHighPoints),
+            w.RoshMediumPoints, w.RoshHighPoints, w.RoshVeryHighPoints);
 
         if (inputs.MappaLevel > 0)
         {
@@ -141,11 +117,7 @@ public sealed class BragTiering(BragWeights? weights = null) : ITieringPolicy
             score += points;
         }
 
-        foreach (var factor in inputs.ComplexityFactors.Where(Enum.IsDefined).Order())
-        {
-            working.Add(new TierWorkingLine($"Complexity factor: {ComplexityFactors.Label(factor).ToLowerInvariant()}", w.ComplexityFactorPoints, TierAxis.Protect));
-            score += w.ComplexityFactorPoints;
-        }
+        score += TierWorking.ComplexityFactors(inputs, working, w.ComplexityFactorPoints);
 
         var tier = score >= w.RedFrom ? "RED" : score >= w.AmberFrom ? "AMBER" : score >= w.GreenFrom ? "GREEN" : "BLUE";
         return new TierResult(tier, RankOf(tier), null, null, score, 0, working, Name, Version);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OpenProbation.Domain.Risk;
 
 namespace OpenProbation.Domain.Tiering;
@@ -138,31 +137,8 @@ public sealed class EnglandWalesTiering(EnglandWalesWeights? weights = null) : I
     private int ProtectPoints(TieringInputs inputs, List<TierWorkingLine> working)
     {
         var w = Weights;
-        var rsr = inputs.RsrPercent switch
-        {
-            null => 0,
-            var r when r >= w.RsrHighFrom => w.RsrHighPoints,
-            var r when r >= w.RsrMediumFrom => w.RsrMediumPoints,
-            _ => 0,
-        };
-        var rosh = inputs.Rosh switch
-        {
-            RoshLevel.Medium => w.RoshMediumPoints,
-            RoshLevel.High => w.RoshHighPoints,
-            RoshLevel.VeryHigh => w.RoshVeryHighPoints,
-            _ => 0,
-        };
-
-        // Only the higher of RSR and ROSH counts; on a tie ROSH is the one counted.
-        var rsrCounts = rsr > rosh;
-        const string lower = "the lower of RSR and ROSH is not counted";
-        working.Add(new TierWorkingLine(
-            inputs.RsrPercent is { } pct ? $"RSR {pct.ToString("0.00", CultureInfo.InvariantCulture)}%" : "RSR: none recorded",
-            rsr, TierAxis.Protect, rsrCounts, rsrCounts ? null : lower));
-        working.Add(new TierWorkingLine(
-            inputs.Rosh is { } roshLevel ? $"ROSH: {RoshLevels.Label(roshLevel).ToLowerInvariant()}" : "ROSH: not assessed",
-            rosh, TierAxis.Protect, !rsrCounts, rsrCounts ? lower : null));
-        var total = Math.Max(rsr, rosh);
+        var total = TierWorking.HigherOfRsrAndRosh(inputs, working, (w.RsrMediumFrom, w.RsrMediumPoints), (w.RsrHighFrom, w.RsrHighPoints),
+            w.RoshMediumPoints, w.RoshHighPoints, w.RoshVeryHighPoints);
 
         var mappa = inputs.MappaLevel switch
         {
@@ -176,11 +152,7 @@ public sealed class EnglandWalesTiering(EnglandWalesWeights? weights = null) : I
         }
 
         total += mappa;
-        foreach (var factor in inputs.ComplexityFactors.Where(Enum.IsDefined).Order())
-        {
-            working.Add(new TierWorkingLine($"Complexity factor: {ComplexityFactors.Label(factor).ToLowerInvariant()}", w.ComplexityFactorPoints, TierAxis.Protect));
-            total += w.ComplexityFactorPoints;
-        }
+        total += TierWorking.ComplexityFactors(inputs, working, w.ComplexityFactorPoints);
 
         if (inputs.IsFemale)
         {
