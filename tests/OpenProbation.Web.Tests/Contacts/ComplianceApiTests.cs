@@ -73,6 +73,27 @@ public abstract class ComplianceApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Custody_before_release_is_not_judged_against_the_community_standard_and_a_licence_is()
+    {
+        var manager = await app.ClientForAsync(Roles.SeniorProbationOfficer);
+        var officer = await CreateOfficerAsync(manager);
+        var person = await TestData.CreatePersonAsync(manager);
+        var custody = await TestData.CreateOrderAsync(manager, person.Crn, type: "Custody", sentenceDate: "2026-06-01", length: 24);
+        await TestData.AssignAsync(manager, custody.Id, officer.Id, fromDate: "2026-06-01");
+
+        var inCustody = await ComplianceAsync(manager, person.Crn);
+
+        Assert.Equal((false, (ComplianceDto?)null), (inCustody.Assessed, inCustody.Compliance));
+        Assert.Contains("not during custody before release", inCustody.NotAssessedReason, StringComparison.Ordinal);
+
+        var licence = await TestData.CreateOrderAsync(manager, person.Crn, type: "Licence", sentenceDate: "2026-11-09", length: 6);
+        await TestData.AssignAsync(manager, licence.Id, officer.Id, fromDate: "2026-11-09");
+        var released = (await ComplianceAsync(manager, person.Crn)).Compliance!;
+
+        Assert.Equal((new DateOnly(2026, 11, 9), true), (released.SupervisionStart, released.InductionOverdue));
+    }
+
+    [Fact]
     public async Task A_team_rollup_counts_each_officers_cases_and_each_case_once_for_the_team_leaving_out_cases_the_reader_may_not_see()
     {
         var manager = await app.ClientForAsync(Roles.SeniorProbationOfficer);

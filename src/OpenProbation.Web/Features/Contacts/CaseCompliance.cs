@@ -53,8 +53,10 @@ public static class CaseCompliance
 
     /// <summary>
     /// Each person's compliance on <paramref name="today"/>. Supervision starts on the start date of the person's most
-    /// recent live order (active or breached) that has started; when none has started yet, the soonest to start (the
-    /// result then has nothing due). A person with no live order is not supervised and is left out of the answer.
+    /// recent live community order, suspended sentence, licence or post-sentence supervision (active or breached) that has
+    /// started; when none has started yet, the soonest to start (the result then has nothing due). A person with no such
+    /// order is not supervised in the community and is left out of the answer: someone serving custody is in prison, and
+    /// the community contact standard starts with their licence.
     /// </summary>
     public static async Task<IReadOnlyDictionary<int, ComplianceResult>> AssessAsync(
         OpenProbationDbContext db, ContactPolicies policies, IReadOnlyCollection<int> personIds, DateOnly today, CancellationToken ct)
@@ -91,14 +93,14 @@ public static class CaseCompliance
             s => ContactCompliance.Assess(s.Value, tiers[s.Key], policies.Schedule, contacts[s.Key], policies.Calendar, today));
     }
 
-    /// <summary>The first day of each person's current supervision (see <see cref="AssessAsync"/>); people with no live order are left out.</summary>
+    /// <summary>The first day of each person's current community supervision (see <see cref="AssessAsync"/>); people with none are left out.</summary>
     public static async Task<IReadOnlyDictionary<int, DateOnly>> SupervisionStartsAsync(
         OpenProbationDbContext db, IReadOnlyCollection<int> personIds, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var ids = personIds.Distinct().ToList();
         var live = await db.Orders.AsNoTracking()
-            .Where(o => ids.Contains(o.PersonId) && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Breached))
+            .Where(o => ids.Contains(o.PersonId) && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Breached) && o.Type != OrderType.Custody)
             .Select(o => new { o.PersonId, o.Id, o.StartDate })
             .ToListAsync(ct);
         return live.GroupBy(o => o.PersonId).ToDictionary(

@@ -41,7 +41,7 @@ public sealed record ComplianceDto(
     DateOnly? LastSeen, int DaysSinceLastSeen, bool GapOpen, decimal? FaceToFaceShare, decimal FaceToFaceMinimum, bool FaceToFaceJudged, bool FaceToFaceMet,
     int HeldInLookback, int FaceToFaceInLookback, DateOnly LookbackFrom, int LookbackWeeks, ContactPeriodDto? CurrentPeriod, ComplianceSummaryDto Month);
 
-/// <summary>A person's compliance; not assessed (and <c>compliance</c> empty) while they have no live order.</summary>
+/// <summary>A person's compliance; not assessed (and <c>compliance</c> empty) while they have no live order in the community (custody before release included).</summary>
 public sealed record PersonComplianceDto(string Crn, DateOnly Today, bool Assessed, string? NotAssessedReason, ComplianceDto? Compliance);
 
 public sealed record ComplianceRollupDto(
@@ -69,7 +69,7 @@ public sealed record TeamComplianceDto(int TeamId, string Name, DateOnly Today, 
 /// </summary>
 public static class ComplianceApi
 {
-    private const string NoLiveOrder = "No live order: contact standards apply while an order or licence is active or in breach";
+    private const string NoLiveOrder = "No live order in the community: contact standards apply while a community order, suspended sentence, licence or post-sentence supervision is active or in breach, not during custody before release";
 
     public static void MapCompliance(this RouteGroupBuilder api)
     {
