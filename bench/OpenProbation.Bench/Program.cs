@@ -174,6 +174,7 @@ Console.WriteLine($"| {provider} | {size} | load | {loadTime.TotalSeconds:N1} s 
     watch.Restart();
     var assessed = 0;
     var outOfStandard = 0;
+    var byIssue = new Dictionary<ComplianceIssue, int>();
     var contacts = 0L;
     await using (var scope = app.Services.CreateAsyncScope())
     {
@@ -186,6 +187,10 @@ Console.WriteLine($"| {provider} | {size} | load | {loadTime.TotalSeconds:N1} s 
             var results = await CaseCompliance.AssessAsync(batch.ServiceProvider.GetRequiredService<OpenProbationDbContext>(), contactPolicies, chunk, today, CancellationToken.None);
             assessed += results.Count;
             outOfStandard += results.Values.Count(x => x.Status == ComplianceStatus.OutOfStandard);
+            foreach (var issue in results.Values.SelectMany(x => x.Reasons).Select(r => r.Issue))
+            {
+                byIssue[issue] = byIssue.GetValueOrDefault(issue) + 1;
+            }
         }
     }
 
@@ -193,7 +198,7 @@ Console.WriteLine($"| {provider} | {size} | load | {loadTime.TotalSeconds:N1} s 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {provider} | {size} | recompute every tier from the record ({tiered:N0} people; {applied:N0} applied, {proposed:N0} lower proposed) | {tierTime.TotalSeconds:N1} s | | {tiered / Math.Max(0.001, tierTime.TotalSeconds):N0} people/s |"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {provider} | {size} | recompute contact compliance ({assessed:N0} supervised cases, {contacts:N0} contacts; {outOfStandard:N0} out of standard) | {complianceTime.TotalSeconds:N1} s | | {assessed / Math.Max(0.001, complianceTime.TotalSeconds):N0} cases/s |"));
+        $"| {provider} | {size} | recompute contact compliance ({assessed:N0} supervised cases, {contacts:N0} contacts; {outOfStandard:N0} out of standard: {string.Join(", ", byIssue.OrderBy(i => i.Key).Select(i => $"{i.Value:N0} {i.Key}"))}) | {complianceTime.TotalSeconds:N1} s | | {assessed / Math.Max(0.001, complianceTime.TotalSeconds):N0} cases/s |"));
 }
 foreach (var (label, url, over) in measures)
 {

@@ -301,7 +301,19 @@ public static class ContactCompliance
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lookbackWeeks, 52);
 
         var timeline = tiers.Select((t, i) => (t, i)).OrderBy(x => x.t.From).ThenBy(x => x.i).Select(x => x.t).ToList();
-        TierStandard StandardOn(DateOnly date) => standards.At(date).Resolve(TierOn(timeline, date));
+        // Few distinct policy and tier pairs, many days: each pair is resolved once.
+        var resolved = new Dictionary<(ContactStandardPolicy, string), TierStandard>();
+        TierStandard StandardOn(DateOnly date)
+        {
+            var key = (standards.At(date), TierOn(timeline, date) ?? "");
+            if (!resolved.TryGetValue(key, out var standard))
+            {
+                standard = key.Item1.Resolve(key.Item2);
+                resolved[key] = standard;
+            }
+
+            return standard;
+        }
 
         var counted = contacts
             .Where(c => c.Date >= supervisionStart && c.Date <= today && c.IsHeld)

@@ -128,8 +128,7 @@ public static class CaseloadQuery
 
         // The gap is visible to the officer and the manager the day it opens (PRACTICE.md section 7 line 5).
         var compliance = await CaseCompliance.AssessAsync(db, policies, personIds, today, ct);
-        var next = await CaseCompliance.NextAppointmentAsync(db, personIds, now, ct);
-        var last = await CaseCompliance.LastContactAsync(db, personIds, now, ct);
+        var (next, last) = await CaseCompliance.NextAndLastAsync(db, personIds, now, ct);
 
         return [.. assignments.GroupBy(a => a.PersonId).Select(g =>
         {

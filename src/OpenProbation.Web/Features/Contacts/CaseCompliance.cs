@@ -175,20 +175,8 @@ public static class CaseCompliance
     /// rescheduled one is replaced, an absence notified in advance is recorded). People with none are left out.
     /// </summary>
     public static async Task<IReadOnlyDictionary<int, ContactBrief>> NextAppointmentAsync(
-        OpenProbationDbContext db, IReadOnlyCollection<int> personIds, DateTimeOffset now, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var ids = personIds.Distinct().ToList();
-        var at = now.ToUniversalTime();
-        var rows = await db.Appointments.AsNoTracking()
-            .Where(a => ids.Contains(a.PersonId) && a.StartsAt >= at && a.Outcome == null)
-            .GroupBy(a => a.PersonId)
-            .Select(g => g.OrderBy(a => a.StartsAt).ThenBy(a => a.Id)
-                .Select(a => new ContactBrief(a.Id, a.PersonId, a.Type, a.StartsAt, a.DurationMinutes, a.StaffMemberId, a.Outcome))
-                .First())
-            .ToListAsync(ct);
-        return rows.ToDictionary(r => r.PersonId);
-    }
+        OpenProbationDbContext db, IReadOnlyCollection<int> personIds, DateTimeOffset now, CancellationToken ct) =>
+        (await NextAndLastAsync(db, personIds, now, ct)).Next;
 
     /// <summary>
     /// Each person's last contact: the latest held offender-management appointment (attended, or sent home) that started
@@ -196,19 +184,38 @@ public static class CaseCompliance
     /// for a tier whose standard does not let it stand in. People never seen are left out.
     /// </summary>
     public static async Task<IReadOnlyDictionary<int, ContactBrief>> LastContactAsync(
+        OpenProbationDbContext db, IReadOnlyCollection<int> personIds, DateTimeOffset now, CancellationToken ct) =>
+        (await NextAndLastAsync(db, personIds, now, ct)).Last;
+
+    /// <summary>
+    /// <see cref="NextAppointmentAsync"/> and <see cref="LastContactAsync"/> together in two queries: each person's two
+    /// appointment ids by a correlated lookup that walks the (person, start) index from either end, then those appointments.
+    /// </summary>
+    public static async Task<(IReadOnlyDictionary<int, ContactBrief> Next, IReadOnlyDictionary<int, ContactBrief> Last)> NextAndLastAsync(
         OpenProbationDbContext db, IReadOnlyCollection<int> personIds, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var ids = personIds.Distinct().ToList();
         var at = now.ToUniversalTime();
-        var rows = await db.Appointments.AsNoTracking()
-            .Where(a => ids.Contains(a.PersonId) && a.StartsAt <= at
-                && a.Outcome != null && HeldOutcomes.Contains(a.Outcome.Value) && ContactTypes.Contains(a.Type))
-            .GroupBy(a => a.PersonId)
-            .Select(g => g.OrderByDescending(a => a.StartsAt).ThenByDescending(a => a.Id)
-                .Select(a => new ContactBrief(a.Id, a.PersonId, a.Type, a.StartsAt, a.DurationMinutes, a.StaffMemberId, a.Outcome))
-                .First())
+        var pairs = await db.People.AsNoTracking()
+            .Where(p => ids.Contains(p.Id))
+            .Select(p => new
+            {
+                Next = db.Appointments.Where(a => a.PersonId == p.Id && a.StartsAt >= at && a.Outcome == null)
+                    .OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefault(),
+                Last = db.Appointments.Where(a => a.PersonId == p.Id && a.StartsAt <= at
+                        && a.Outcome != null && HeldOutcomes.Contains(a.Outcome.Value) && ContactTypes.Contains(a.Type))
+                    .OrderByDescending(a => a.StartsAt).ThenByDescending(a => a.Id).Select(a => (int?)a.Id).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        return rows.ToDictionary(r => r.PersonId);
+        var nextIds = pairs.Where(p => p.Next != null).Select(p => p.Next!.Value).ToHashSet();
+        var lastIds = pairs.Where(p => p.Last != null).Select(p => p.Last!.Value).ToHashSet();
+        var wanted = nextIds.Concat(lastIds).Distinct().ToList();
+        var briefs = wanted.Count == 0 ? [] : await db.Appointments.AsNoTracking()
+            .Where(a => wanted.Contains(a.Id))
+            .Select(a => new ContactBrief(a.Id, a.PersonId, a.Type, a.StartsAt, a.DurationMinutes, a.StaffMemberId, a.Outcome))
+            .ToListAsync(ct);
+        return (briefs.Where(b => nextIds.Contains(b.AppointmentId)).ToDictionary(b => b.PersonId),
+            briefs.Where(b => lastIds.Contains(b.AppointmentId)).ToDictionary(b => b.PersonId));
     }
 }

@@ -57,9 +57,10 @@ internal sealed class DemoContacts(OpenProbationDbContext db, ContactPolicies po
             .ToListAsync(ct);
         var tiers = await db.CaseTiers.AsNoTracking().Where(t => personIds.Contains(t.PersonId) && t.Status == CaseTierStatus.Current)
             .ToDictionaryAsync(t => t.PersonId, t => t.Tier, ct);
-        foreach (var c in cases.GroupBy(c => c.PersonId).Select(g => g.OrderByDescending(c => c.StartDate).First()))
+        // Contact is with the community supervision (CaseCompliance): the latest community order or licence, not custody.
+        foreach (var c in cases.Where(c => c.Type != OrderType.Custody).GroupBy(c => c.PersonId).Select(g => g.OrderByDescending(c => c.StartDate).First()))
         {
-            if (c.Type == OrderType.Custody || !_teamOf.TryGetValue(c.StaffMemberId, out var teamId) || !_offices.TryGetValue(teamId, out var office))
+            if (!_teamOf.TryGetValue(c.StaffMemberId, out var teamId) || !_offices.TryGetValue(teamId, out var office))
             {
                 continue;
             }
@@ -76,12 +77,13 @@ internal sealed class DemoContacts(OpenProbationDbContext db, ContactPolicies po
         var start = orderStart > today.AddDays(-365) ? orderStart : today.AddDays(-365);
 
         // Most cases keep to the standard; some drift (a window missed now and then) and a few have stopped being seen.
-        var drift = rng.NextDouble() < 0.15 ? 0.25 : 0.04;
+        var drift = rng.NextDouble() < 0.10 ? 0.2 : 0.03;
         var stoppedDaysAgo = rng.NextDouble() < 0.05 ? standard.FrequencyDays + rng.Next(2, 20) : 0;
         var induction = policies.Calendar.AddWorkingDays(orderStart, rng.NextDouble() < 0.9 ? rng.Next(1, standard.InductionWorkingDays + 1) : standard.InductionWorkingDays + rng.Next(1, 6));
         var day = orderStart >= today.AddDays(-365) ? induction : start.AddDays(rng.Next(0, standard.FrequencyDays));
         var first = true;
         var upcoming = 0;
+        var recent = new List<bool>(); // held contacts, oldest first: true when face to face
         while (upcoming < 2)
         {
             day = NextWorkingDay(day);
@@ -103,21 +105,37 @@ internal sealed class DemoContacts(OpenProbationDbContext db, ContactPolicies po
                 continue;
             }
 
+            // A call stands in only when any twelve weeks ending with it keep the face-to-face share, as an officer would plan:
+            // of the contacts that fit in twelve weeks, enough of the ones before it were face to face.
+            var perLookback = Math.Max(1, 7 * ContactCompliance.DefaultLookbackWeeks / standard.FrequencyDays);
+            var before = recent.TakeLast(perLookback - 1).ToList();
+            var phoneKeepsShare = before.Count == perLookback - 1
+                && before.Count(f => f) >= (int)Math.Ceiling(standard.MinimumFaceToFaceShare * perLookback);
             var type = first ? AppointmentType.OfficeInterview
-                : standard.TelephoneMayStandIn && rng.NextDouble() < (double)(1 - standard.MinimumFaceToFaceShare) * 0.8 ? AppointmentType.Telephone
+                : standard.TelephoneMayStandIn && phoneKeepsShare && rng.NextDouble() < (double)(1 - standard.MinimumFaceToFaceShare) * 0.6 ? AppointmentType.Telephone
                 : rng.NextDouble() < 0.12 ? AppointmentType.HomeVisit : AppointmentType.OfficeInterview;
             var appointment = NewAppointment(personId, orderId, officerId, type, day, office);
+            var held = false;
             if (future)
             {
                 upcoming++;
             }
             else
             {
-                RecordOutcome(appointment, day);
+                held = RecordOutcome(appointment, day);
+                if (held)
+                {
+                    recent.Add(type != AppointmentType.Telephone);
+                }
             }
 
             first = false;
-            day = day.AddDays(Math.Max(1, standard.FrequencyDays - rng.Next(0, 3)));
+
+            // The next contact is booked inside the standard, a working day or two early rather than late over a weekend;
+            // after a miss the officer rebooks within a few working days, as a diligent officer would.
+            day = held || future
+                ? WorkingDayOnOrBefore(day.AddDays(Math.Max(1, standard.FrequencyDays - rng.Next(0, 3))), day)
+                : policies.Calendar.AddWorkingDays(day, rng.Next(1, 4));
         }
     }
 
@@ -162,12 +180,13 @@ internal sealed class DemoContacts(OpenProbationDbContext db, ContactPolicies po
         return appointment;
     }
 
-    private void RecordOutcome(Appointment appointment, DateOnly day)
+    /// <summary>Records an outcome (or leaves a recent one waiting to be recorded); true when the contact was held.</summary>
+    private bool RecordOutcome(Appointment appointment, DateOnly day)
     {
         // Recent ones may still be waiting for the officer to record them.
-        if (day >= today.AddDays(-2) && rng.NextDouble() < 0.3)
+        if (day >= today.AddDays(-2) && rng.NextDouble() < 0.15)
         {
-            return;
+            return false;
         }
 
         var roll = rng.NextDouble();
@@ -187,6 +206,21 @@ internal sealed class DemoContacts(OpenProbationDbContext db, ContactPolicies po
         appointment.AbsenceEvidence = evidence;
         appointment.OutcomeRecordedBy = "demo-po";
         appointment.OutcomeRecordedAt = appointment.StartsAt.AddHours(2) < now ? appointment.StartsAt.AddHours(2) : now;
+        return AppointmentOutcomes.IsHeld(outcome);
+    }
+
+    /// <summary>The working day on or before <paramref name="day"/>, but after <paramref name="after"/>; if none, the next working day.</summary>
+    private DateOnly WorkingDayOnOrBefore(DateOnly day, DateOnly after)
+    {
+        for (var d = day; d > after; d = d.AddDays(-1))
+        {
+            if (policies.Calendar.IsWorkingDay(d))
+            {
+                return d;
+            }
+        }
+
+        return NextWorkingDay(day);
     }
 
     private DateOnly NextWorkingDay(DateOnly day)

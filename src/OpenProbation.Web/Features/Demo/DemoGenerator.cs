@@ -6,6 +6,7 @@ using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
 using OpenProbation.Domain.Risk;
+using OpenProbation.Domain.Tiering;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.Contacts;
@@ -234,6 +235,17 @@ public sealed class DemoGenerator
             tiered += chunk.Length;
             progress?.Report(new DemoProgress("Tiers", tiered, ids.Count));
         }
+
+        // The generated history is a year long, so each tier has stood since its case's current supervision began, as if
+        // calculated then; otherwise every past contact would be judged as for an untiered case.
+        await db.CaseTiers.Where(t => t.Status == CaseTierStatus.Current && t.AppliedOn != null)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(
+                    t => t.AppliedOn,
+                    t => db.Orders.Where(o => o.PersonId == t.PersonId && o.StartDate <= _today && o.Type != OrderType.Custody
+                            && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Breached))
+                        .Max(o => (DateOnly?)o.StartDate) ?? t.AppliedOn),
+                ct);
 
         // A year of contacts and the next month's appointments, at about each case's contact standard.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
