@@ -46,6 +46,9 @@ public enum MarkerType
 
     /// <summary>Managed under integrated offender management (IOM): adds to the change level.</summary>
     IntegratedOffenderManagement,
+
+    /// <summary>A warrant is out and the person's whereabouts are unknown: workload counts the case at a reduced weight.</summary>
+    Warrant,
 }
 
 /// <summary>

@@ -12,6 +12,7 @@ using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
 using OpenProbation.Domain.Risk;
 using OpenProbation.Domain.Tiering;
+using OpenProbation.Domain.Workload;
 using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Security;
 
@@ -79,6 +80,12 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
 
     /// <summary>Every appointment arranged with a person and its outcome; none is deleted (<see cref="Appointment"/>).</summary>
     public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    /// <summary>Reductions of officers' available time (trainee, newly qualified, facility time, sickness…).</summary>
+    public DbSet<Reduction> Reductions => Set<Reduction>();
+
+    /// <summary>Reports officers have been asked to write, counted on their workload until completed.</summary>
+    public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
 
     /// <summary>
     /// The keys that protect session and anti-forgery cookies, shared by every web node so a user signed in on one
@@ -396,6 +403,26 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             s.HasIndex(x => new { x.TeamId, x.LastName });
             s.HasOne(x => x.Team).WithMany(x => x.Staff).HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Restrict);
             s.Ignore(x => x.FullName);
+        });
+
+        builder.Entity<Reduction>(r =>
+        {
+            Versioned(r);
+            r.Property(x => x.Notes).HasMaxLength(FieldLimits.Note);
+            r.Property(x => x.RecordedBy).HasMaxLength(FieldLimits.UserName);
+            r.Property(x => x.HoursPerWeek).HasPrecision(5, 2);
+            r.HasIndex(x => new { x.StaffMemberId, x.StartDate });
+            r.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ReportRequest>(r =>
+        {
+            Versioned(r);
+            r.Property(x => x.RequestedBy).HasMaxLength(FieldLimits.UserName);
+            r.HasIndex(x => new { x.StaffMemberId, x.DueDate });
+            r.HasIndex(x => x.PersonId);
+            r.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            r.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<StaffAbsence>(a =>

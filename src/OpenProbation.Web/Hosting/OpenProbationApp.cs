@@ -11,6 +11,7 @@ using OpenProbation.Web.Features.Organisation;
 using OpenProbation.Web.Features.People;
 using OpenProbation.Web.Features.Staff;
 using OpenProbation.Web.Features.Tiering;
+using OpenProbation.Web.Features.Workload;
 using OpenProbation.Web.Security;
 using Scalar.AspNetCore;
 
@@ -51,6 +52,7 @@ public static class OpenProbationApp
         services.AddScoped<AuditActor>();
         services.AddSingleton(sp => TieringConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => ContactConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => WorkloadConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddOpenProbationDatabase();
         services.AddIdentityCore<ApplicationUser>(o =>
             {
@@ -93,6 +95,8 @@ public static class OpenProbationApp
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.HoldCaseload, p => p.RequireRole(Policies.CaseHolders))
             .AddPolicy(Policies.ReadTeamCaseloads, p => p.RequireRole(Policies.TeamCaseloadReaders))
+            .AddPolicy(Policies.ReadWorkloads, p => p.RequireRole(Policies.WorkloadReaders))
+            .AddPolicy(Policies.ManageReductions, p => p.RequireRole(Policies.OrganisationManagers))
             .AddPolicy(Policies.EnterCourtOutcomes, p => p.RequireRole(Policies.CourtOutcomeEnterers))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Policies.Administrators))
             .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Policies.AuditReaders))
@@ -177,6 +181,7 @@ public static class OpenProbationApp
         api.MapTiering();
         api.MapLocations();
         api.MapAppointments();
+        api.MapWorkload();
         api.MapGroupSessions();
         api.MapCompliance();
         return app;

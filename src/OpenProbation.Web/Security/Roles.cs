@@ -57,6 +57,15 @@ public static class Policies
     /// <summary>See a team's staff and each officer's caseload: managers, and the administrators who work for the team's officers.</summary>
     public const string ReadTeamCaseloads = "read-team-caseloads";
 
+    /// <summary>
+    /// See any officer's, team's and delivery unit's workload figures: managers, administrators and performance analysts
+    /// (PRACTICE.md section 1: oversight of workloads). Everyone who holds cases sees their own.
+    /// </summary>
+    public const string ReadWorkloads = "read-workloads";
+
+    /// <summary>Record and end officers' workload reductions: managers and system administrators.</summary>
+    public const string ManageReductions = "manage-reductions";
+
     /// <summary>Record the outcome of a court hearing: a new or existing person, the order and its requirements.</summary>
     public const string EnterCourtOutcomes = "enter-court-outcomes";
 
@@ -72,6 +81,8 @@ public static class Policies
     ];
 
     internal static readonly string[] TeamCaseloadReaders = [Roles.SeniorProbationOfficer, Roles.CaseAdministrator, Roles.SystemAdministrator];
+
+    internal static readonly string[] WorkloadReaders = [.. TeamCaseloadReaders, Roles.PerformanceAnalyst];
 
     internal static readonly string[] CourtOutcomeEnterers = [Roles.CourtOfficer, Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
 

@@ -16,11 +16,13 @@ using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
 using OpenProbation.Domain.Risk;
+using OpenProbation.Domain.Workload;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
 using OpenProbation.Web.Features.Tiering;
+using OpenProbation.Web.Features.Workload;
 using OpenProbation.Web.Security;
 using OpenProbation.Web.Tests.Infrastructure;
 
@@ -613,6 +615,11 @@ public abstract class MalformedInputTests(AppFixture app)
         world.Add("people", crn);
         world.Add("addresses", await CreateAsync(world, $"/api/v1/people/{crn}/addresses", typeof(AddressDetails)));
         world.Add("markers", await CreateAsync(world, $"/api/v1/people/{crn}/markers", typeof(MarkerDetails)));
+        world.Body<ReductionDetails>(() => new() { ["type"] = nameof(ReductionType.TradeUnionFacilityTime), ["startDate"] = "2026-11-01", ["hoursPerWeek"] = 3.75, ["notes"] = "Branch secretary" });
+        world.Add("reductions", await CreateAsync(world, $"/api/v1/staff/{world.Id("staff")}/reductions", typeof(ReductionDetails)));
+        world.Body<ReportRequestDetails>(() => new() { ["type"] = nameof(WorkloadReportType.PreSentenceReport), ["dueDate"] = "2026-11-30", ["staffMemberId"] = world.Id("staff") });
+        world.Body<ReportCompletion>(() => new() { ["completedOn"] = "2026-11-23" });
+        world.Add("reports", await CreateAsync(world, $"/api/v1/people/{crn}/reports", typeof(ReportRequestDetails)));
 
         // The person's access record at version 1, as every other record the sweep changes (an exclusion keeps the case visible to the sweep).
         var access = await SendAsync(world.Admin, "PUT", $"/api/v1/people/{crn}/access", world.ValidBody(typeof(CaseAccessDetails))!.ToJsonString(), ifMatch: "\"0\"");

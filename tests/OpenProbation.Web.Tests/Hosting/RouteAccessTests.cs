@@ -28,6 +28,8 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
 
     private static readonly string[] Countersigners = [Roles.SeniorProbationOfficer];
 
+    private static readonly string[] WorkloadReaders = [Roles.SeniorProbationOfficer, Roles.CaseAdministrator, Roles.SystemAdministrator, Roles.PerformanceAnalyst];
+
     private static readonly string[] Everyone = [.. Roles.All];
 
     private static readonly string[] CaseHolders = [Roles.ProbationOfficer, Roles.ProbationServiceOfficer, Roles.TraineeProbationOfficer, Roles.SeniorProbationOfficer];
@@ -161,6 +163,15 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["GET /api/v1/people/{crn}/compliance"] = CaseStaff,
         ["GET /api/v1/teams/{id:int}/compliance"] = TeamReaders,
         ["GET /api/v1/contact-standards"] = Everyone,
+
+        // Your own workload and reductions for everyone signed in; another officer's needs a workload reader's role, checked in the handler.
+        ["GET /api/v1/staff/{id:int}/workload"] = Everyone,
+        ["GET /api/v1/staff/{id:int}/reductions"] = Everyone,
+        ["POST /api/v1/staff/{id:int}/reductions"] = Managers,
+        ["PUT /api/v1/staff/{id:int}/reductions/{reductionId:int}"] = Managers,
+        ["GET /api/v1/teams/{id:int}/workload"] = WorkloadReaders,
+        ["POST /api/v1/people/{crn}/reports"] = Managers,
+        ["PUT /api/v1/reports/{id:int}"] = CaseStaff,
     };
 
     [Fact]

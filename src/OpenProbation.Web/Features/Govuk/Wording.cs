@@ -76,6 +76,7 @@ public static class Wording
         MarkerType.StreetGangs => "Street gangs",
         MarkerType.Terrorism => "Terrorism",
         MarkerType.IntegratedOffenderManagement => "Integrated offender management (IOM)",
+        MarkerType.Warrant => "Warrant out (whereabouts unknown)",
         _ => type.ToString(),
     };
 

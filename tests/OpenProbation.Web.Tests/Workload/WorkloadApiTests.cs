@@ -1,0 +1,149 @@
+using System.Net;
+using OpenProbation.Web.Features.Workload;
+using OpenProbation.Web.Security;
+using OpenProbation.Web.Tests.Infrastructure;
+using static OpenProbation.Web.Tests.Contacts.ContactTestData;
+
+namespace OpenProbation.Web.Tests.Workload;
+
+/// <summary>
+/// Workload that counts all the work (PRACTICE.md section 7 line 4): both models from the record on every request,
+/// reductions, reports, restricted cases counted but not named, and who may see whose figures. Today is 23 November 2026.
+/// </summary>
+public abstract class WorkloadApiTests(AppFixture app)
+{
+    private static async Task<OfficerWorkloadDto> WorkloadAsync(HttpClient client, int staffId) =>
+        await (await client.GetAsync($"/api/v1/staff/{staffId}/workload")).ReadAsync<OfficerWorkloadDto>();
+
+    [Fact]
+    public async Task An_officers_points_and_hours_count_each_case_by_type_and_tier_and_follow_the_record_at_once()
+    {
+        var manager = await app.ClientForAsync(Roles.SeniorProbationOfficer);
+        var officer = await CreateOfficerAsync(manager);
+        var community = await CreateCaseAsync(manager, officer);
+        await SetTierAsync(app, community.Crn, "B2", new DateOnly(2026, 11, 2));
+
+        var before = await WorkloadAsync(manager, officer.Id);
+
+        Assert.Equal((1, 115, 0, 2176, 5.3m), (before.Cases, before.Points.CasePoints, before.Points.ReportPoints, before.Points.AvailablePoints, before.Points.CapacityPercent!.Value));
+        Assert.Equal(new WorkloadLineDto($"{community.Crn} community B2", 115, "community B2: 115 points"), before.Points.Cases.Single());
+        Assert.Equal([new TierCountDto("B2", 1)], before.ByTier);
+        Assert.True(before.Time.CaseHours > 0 && before.Time.AvailableHours > 0);
+        Assert.Equal("Contracted", before.Time.Availability[0].Label);
+
+        // A licence for someone else, and a second order for the same person (counted once, as the more demanding licence).
+        var person = await TestData.CreatePersonAsync(manager);
+        var licence = await TestData.CreateOrderAsync(manager, person.Crn, type: "Licence", sentenceDate: "2026-11-16", length: 6);
+        await TestData.AssignAsync(manager, licence.Id, officer.Id, fromDate: "2026-11-16");
+        var second = await TestData.CreateOrderAsync(manager, person.Crn, sentenceDate: "2026-11-20");
+        await TestData.AssignAsync(manager, second.Id, officer.Id, fromDate: "2026-11-20");
+        await SetTierAsync(app, person.Crn, "A1", new DateOnly(2026, 11, 16));
+
+        var after = await WorkloadAsync(manager, officer.Id);
+
+        Assert.Equal((2, 115 + 163), (after.Cases, after.Points.CasePoints));
+        Assert.Contains(after.Points.Cases, l => l.Label == $"{person.Crn} licence A1" && l.Amount == 163);
+    }
+
+    [Fact]
+    public async Task Reductions_lower_available_points_and_hours_and_are_validated_and_guarded_by_version()
+    {
+        var manager = await app.ClientForAsync(Roles.SeniorProbationOfficer);
+        var officer = await CreateOfficerAsync(manager);
+        await CreateCaseAsync(manager, officer);
+
+        var missingHours = await (await manager.PostJsonAsync($"/api/v1/staff/{officer.Id}/reductions", new { type = "TradeUnionFacilityTime", startDate = "2026-11-01" }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["hoursPerWeek"], missingHours.ErrorFields());
+
+        var trainee = await TestData.Created<ReductionDto>(await manager.PostJsonAsync($"/api/v1/staff/{officer.Id}/reductions", new { type = "TraineeProbationOfficer", startDate = "2026-04-01" }));
+        Assert.Equal((22.2m, new DateOnly(2027, 9, 30)), (trainee.HoursPerWeekToday, trainee.ExpiresAfter!.Value));
+        Assert.StartsWith("test-", trainee.RecordedBy, StringComparison.Ordinal);
+
+        var reduced = await WorkloadAsync(manager, officer.Id);
+        Assert.Equal((22.2m, 870), (reduced.Points.ReductionHours, reduced.Points.AvailablePoints));
+        Assert.Contains("60% of 37 hours = 22.2 hours a week", reduced.Points.Reductions.Single().Detail, StringComparison.Ordinal);
+
+        var ended = await manager.PutJsonAsync($"/api/v1/staff/{officer.Id}/reductions/{trainee.Id}", new { type = "TraineeProbationOfficer", startDate = "2026-04-01", endDate = "2026-11-01" }, trainee.Version);
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        var stale = await manager.PutJsonAsync($"/api/v1/staff/{officer.Id}/reductions/{trainee.Id}", new { type = "TraineeProbationOfficer", startDate = "2026-04-01" }, trainee.Version);
+        await stale.ProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(2176, (await WorkloadAsync(manager, officer.Id)).Points.AvailablePoints);
+    }
+
+    [Fact]
+    public async Task A_report_counts_until_it_is_written()
+    {
+        var manager = await app.ClientForAsync(Roles.SeniorProbationOfficer);
+        var officer = await CreateOfficerAsync(manager);
+        var person = await TestData.CreatePersonAsync(manager);
+
+        var report = await TestData.Created<ReportRequestDto>(await manager.PostJsonAsync($"/api/v1/people/{person.Crn}/reports", new { type = "PreSentenceReport", dueDate = "2026-11-30", staffMemberId = officer.Id }));
+        var writing = await WorkloadAsync(manager, officer.Id);
+        Assert.Equal((138, 7.5m), (writing.Points.ReportPoints, writing.Time.ReportHours));
+
+        var done = await manager.PutJsonAsync($"/api/v1/reports/{report.Id}", new { completedOn = "2026-11-23" }, report.Version);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(0, (await WorkloadAsync(manager, officer.Id)).Points.ReportPoints);
+
+        var bad = await (await manager.PostJsonAsync($"/api/v1/people/{person.Crn}/reports", new { type = "Nonsense", staffMemberId = 0 })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(bad.ErrorFields());
+    }
+
+    [Fact]
+    public async Task A_restricted_case_counts_on_the_workload_without_its_reference_for_someone_who_may_not_see_it()
+    {
+        var manager = await app.ClientForAsync(Roles.SeniorProbationOfficer);
+        var officer = await CreateOfficerAsync(manager);
+        var open = await CreateCaseAsync(manager, officer);
+        var hidden = await CreateCaseAsync(manager, officer);
+        await RestrictAsync(app, hidden.Crn, await app.CreateUserAsync(Roles.ProbationOfficer, officer.Id));
+
+        var workload = await WorkloadAsync(manager, officer.Id);
+
+        Assert.Equal(2, workload.Cases);
+        Assert.Equal([$"{open.Crn} community D0", "Restricted case community D0"], workload.Points.Cases.Select(l => l.Label));
+        Assert.DoesNotContain(workload.Time.Cases, l => l.Label.Contains(hidden.Crn, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_officer_sees_their_own_workload_and_another_officers_needs_a_workload_role()
+    {
+        var manager = await app.ClientForAsync(Roles.SeniorProbationOfficer);
+        var team = await TestData.CreateTeamAsync(manager);
+        var mine = await CreateOfficerAsync(manager, team.Id, firstName: "Ann");
+        var theirs = await CreateOfficerAsync(manager, team.Id, firstName: "Ben");
+        var officer = await app.ClientForUserAsync(await app.CreateUserAsync(Roles.ProbationOfficer, mine.Id));
+        var analyst = await app.ClientForAsync(Roles.PerformanceAnalyst);
+
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/api/v1/staff/{mine.Id}/workload")).StatusCode);
+        await (await officer.GetAsync($"/api/v1/staff/{theirs.Id}/workload")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await officer.GetAsync($"/api/v1/staff/{theirs.Id}/reductions")).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync($"/api/v1/staff/{theirs.Id}/workload")).StatusCode);
+        await (await manager.GetAsync("/api/v1/staff/999999/workload")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_team_lists_every_officer_with_capacity_and_flags_those_over_it()
+    {
+        var manager = await app.ClientForAsync(Roles.SeniorProbationOfficer);
+        var team = await TestData.CreateTeamAsync(manager);
+        var busy = await CreateOfficerAsync(manager, team.Id, firstName: "Busy");
+        var sick = await CreateOfficerAsync(manager, team.Id, firstName: "Away");
+        await TestData.Created<ReductionDto>(await manager.PostJsonAsync($"/api/v1/staff/{sick.Id}/reductions", new { type = "LongTermSickness", startDate = "2026-11-01" }));
+        var @case = await CreateCaseAsync(manager, sick);
+
+        var teamWorkload = await (await manager.GetAsync($"/api/v1/teams/{team.Id}/workload")).ReadAsync<TeamWorkloadDto>();
+
+        Assert.Equal(1, teamWorkload.Cases);
+        var away = teamWorkload.Officers.Single(o => o.StaffMemberId == sick.Id);
+        Assert.Equal((1, 0, (decimal?)null, true), (away.Cases, away.AvailablePoints, away.PointsCapacityPercent, away.OverCapacity));
+        var free = teamWorkload.Officers.Single(o => o.StaffMemberId == busy.Id);
+        Assert.Equal((0, false), (free.Cases, free.OverCapacity));
+        Assert.NotNull(@case);
+    }
+}
+
+public sealed class WorkloadApiTests_Sqlite(SqliteApp app) : WorkloadApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class WorkloadApiTests_Postgres(PostgresApp app) : WorkloadApiTests(app), IClassFixture<PostgresApp>;
