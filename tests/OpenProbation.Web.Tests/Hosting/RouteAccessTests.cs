@@ -68,6 +68,9 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/appointments/{id:int}"] = CaseStaff,
         ["/diary"] = CaseHolders,
         ["/team/officers/{staffId:int}/diary"] = TeamReaders,
+        ["/workload"] = CaseHolders,
+        ["/team/workload"] = WorkloadReaders,
+        ["/team/officers/{staffId:int}/workload"] = WorkloadReaders,
     };
 
     /// <summary>The only pages open without signing in.</summary>

@@ -29,6 +29,7 @@ public sealed class IndexModel(OpenProbationDbContext db, ContactPolicies polici
         View = new CaseloadView(officer.FullName, true, today, await CaseloadQuery.LoadAsync(db, User, policies, staffId, clock.GetUtcNow(), ct), Filter, "/caseload")
         {
             DiaryPath = "/diary",
+            WorkloadPath = "/workload",
         };
         return Page();
     }
@@ -41,4 +42,7 @@ public sealed record CaseloadView(string OfficerName, bool Mine, DateOnly Today,
 
     /// <summary>The officer's diary.</summary>
     public string? DiaryPath { get; init; }
+
+    /// <summary>The officer's workload page, when the reader may see it.</summary>
+    public string? WorkloadPath { get; init; }
 }

@@ -99,10 +99,14 @@ public static class CaseCompliance
     {
         ArgumentNullException.ThrowIfNull(db);
         var ids = personIds.Distinct().ToList();
-        var live = await db.Orders.AsNoTracking()
-            .Where(o => ids.Contains(o.PersonId) && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Breached) && o.Type != OrderType.Custody)
-            .Select(o => new { o.PersonId, o.Id, o.StartDate })
-            .ToListAsync(ct);
+        // Status and type are filtered here, not in SQL: with them in the query SQLite walks the status index over every
+        // live order in the region instead of the person index (a few orders each).
+        var live = (await db.Orders.AsNoTracking()
+                .Where(o => ids.Contains(o.PersonId))
+                .Select(o => new { o.PersonId, o.Id, o.StartDate, o.Status, o.Type })
+                .ToListAsync(ct))
+            .Where(o => o.Status is OrderStatus.Active or OrderStatus.Breached && o.Type != OrderType.Custody)
+            .ToList();
         return live.GroupBy(o => o.PersonId).ToDictionary(
             g => g.Key,
             g => g.Where(o => o.StartDate <= today).OrderByDescending(o => o.StartDate).ThenByDescending(o => o.Id).Select(o => (DateOnly?)o.StartDate).FirstOrDefault()

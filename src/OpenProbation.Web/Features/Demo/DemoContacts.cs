@@ -51,10 +51,13 @@ internal sealed class DemoContacts(OpenProbationDbContext db, ContactPolicies po
     /// <summary>Adds the contacts of a batch of people.</summary>
     public async Task AddForAsync(IReadOnlyCollection<int> personIds, CancellationToken ct)
     {
-        var cases = await db.Assignments.AsNoTracking()
-            .Where(a => personIds.Contains(a.Order!.PersonId) && a.ToDate == null && (a.Order.Status == OrderStatus.Active || a.Order.Status == OrderStatus.Breached))
-            .Select(a => new { a.Order!.PersonId, OrderId = a.Order.Id, a.Order.StartDate, a.Order.Type, a.StaffMemberId, a.FromDate })
-            .ToListAsync(ct);
+        // Status filtered here: in SQL, SQLite would walk the status index over every live order (see CaseCompliance).
+        var cases = (await db.Assignments.AsNoTracking()
+                .Where(a => personIds.Contains(a.Order!.PersonId) && a.ToDate == null)
+                .Select(a => new { a.Order!.PersonId, OrderId = a.Order.Id, a.Order.StartDate, a.Order.Type, a.Order.Status, a.StaffMemberId, a.FromDate })
+                .ToListAsync(ct))
+            .Where(a => a.Status is OrderStatus.Active or OrderStatus.Breached)
+            .ToList();
         var tiers = await db.CaseTiers.AsNoTracking().Where(t => personIds.Contains(t.PersonId) && t.Status == CaseTierStatus.Current)
             .ToDictionaryAsync(t => t.PersonId, t => t.Tier, ct);
         // Contact is with the community supervision (CaseCompliance): the latest community order or licence, not custody.

@@ -33,6 +33,7 @@ public sealed class OfficerModel(OpenProbationDbContext db, ContactPolicies poli
         View = new CaseloadView(officer.FullName, false, today, await CaseloadQuery.LoadAsync(db, User, policies, staffId, clock.GetUtcNow(), ct), Filter, $"/team/officers/{staffId}")
         {
             DiaryPath = $"/team/officers/{staffId}/diary",
+            WorkloadPath = $"/team/officers/{staffId}/workload",
         };
         return Page();
     }

@@ -18,13 +18,15 @@ namespace OpenProbation.Web.Features.Workload;
 /// <param name="Cases">Each case counted, with its person (for links) when the reader may see it.</param>
 /// <param name="Reductions">The officer's reductions, current and past.</param>
 /// <param name="AbsentToday">An absence covering the day, if any.</param>
+/// <param name="ReductionHoursToday">Hours a week each reduction (by id) takes off on the day, by the rules in force.</param>
 public sealed record OfficerWorkload(
     StaffMember Officer,
     PointsWorkloadResult Points,
     TimeWorkloadResult Time,
     IReadOnlyList<CountedCase> Cases,
     IReadOnlyList<Reduction> Reductions,
-    StaffAbsence? AbsentToday)
+    StaffAbsence? AbsentToday,
+    IReadOnlyDictionary<int, decimal> ReductionHoursToday)
 {
     /// <summary>Cases by tier, most intensive first as the table lists them; untiered last.</summary>
     public IReadOnlyList<(string Tier, int Count)> ByTier =>
@@ -65,11 +67,13 @@ public static class OfficerWorkloads
         ArgumentNullException.ThrowIfNull(contacts);
         var ids = staffIds.Distinct().ToList();
         var staff = await db.Staff.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(ct);
-        var assignments = await db.Assignments.AsNoTracking()
-            .Where(a => ids.Contains(a.StaffMemberId) && a.ToDate == null
-                && (a.Order!.Status == OrderStatus.Active || a.Order.Status == OrderStatus.Breached))
-            .Select(a => new { a.StaffMemberId, a.OrderId, a.Order!.PersonId, a.Order.Type, a.Order.Status, a.Order.Person!.Crn })
-            .ToListAsync(ct);
+        // Live orders only, filtered here: in SQL, SQLite would walk the status index over every live order (see CaseCompliance).
+        var assignments = (await db.Assignments.AsNoTracking()
+                .Where(a => ids.Contains(a.StaffMemberId) && a.ToDate == null)
+                .Select(a => new { a.StaffMemberId, a.OrderId, a.Order!.PersonId, a.Order.Type, a.Order.Status, a.Order.Person!.Crn })
+                .ToListAsync(ct))
+            .Where(a => a.Status is OrderStatus.Active or OrderStatus.Breached)
+            .ToList();
         var people = assignments.Select(a => a.PersonId).Distinct().ToList();
         var orderIds = assignments.Select(a => a.OrderId).Distinct().ToList();
         var visible = (await db.VisiblePeople(user).AsNoTracking().Where(p => people.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
@@ -139,7 +143,8 @@ public static class OfficerWorkloads
                 TimeWorkload.ForOfficer(officer.ContractedHours, officer.StartDate, officer.EndDate, cases, reports[officer.Id], officerAbsences, officerReductions, today, contacts.Calendar, time),
                 counted,
                 officerReductions,
-                officerAbsences.FirstOrDefault(a => a.Covers(today))));
+                officerAbsences.FirstOrDefault(a => a.Covers(today)),
+                officerReductions.ToDictionary(r => r.Id, r => points.Reductions.HoursOn(r, officer.ContractedHours, today))));
         }
 
         return result;

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Contacts;
+using OpenProbation.Web.Security;
+
+namespace OpenProbation.Web.Features.Workload;
+
+/// <summary>The signed-in officer's own workload by both models.</summary>
+[Authorize(Policy = Policies.HoldCaseload)]
+public sealed class MineModel(OpenProbationDbContext db, WorkloadPolicies policies, ContactPolicies contacts, TimeProvider clock) : PageModel
+{
+    public OfficerWorkload? Workload { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (OpenProbationClaims.StaffMemberIdOf(User) is { } me)
+        {
+            Workload = (await OfficerWorkloads.LoadAsync(db, User, policies, contacts, [me], clock.Today(), ct)).SingleOrDefault();
+        }
+    }
+}
+
+/// <summary>An officer's workload as their manager, an administrator or an analyst sees it.</summary>
+[Authorize(Policy = Policies.ReadWorkloads)]
+public sealed class OfficerModel(OpenProbationDbContext db, WorkloadPolicies policies, ContactPolicies contacts, TimeProvider clock) : PageModel
+{
+    public OfficerWorkload? Workload { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int staffId, CancellationToken ct)
+    {
+        if (!await db.Staff.AnyAsync(s => s.Id == staffId, ct))
+        {
+            return NotFound();
+        }
+
+        Workload = (await OfficerWorkloads.LoadAsync(db, User, policies, contacts, [staffId], clock.Today(), ct)).Single();
+        return Page();
+    }
+}
+
+/// <summary>
+/// Every case-holding officer in a team with both capacities, red above 100% or with cases and no capacity at all, and
+/// the team's distribution; an officer's row links to their workload.
+/// </summary>
+[Authorize(Policy = Policies.ReadWorkloads)]
+public sealed class TeamModel(OpenProbationDbContext db, WorkloadPolicies policies, ContactPolicies contacts, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? TeamId { get; set; }
+
+    public Domain.Organisation.Team? Team { get; private set; }
+
+    public IReadOnlyList<(int Id, string Name)> Teams { get; private set; } = [];
+
+    public IReadOnlyList<OfficerWorkload> Officers { get; private set; } = [];
+
+    public int Cases { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        Teams = [.. (await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name))];
+        var teamId = TeamId;
+        if (teamId is null && OpenProbationClaims.StaffMemberIdOf(User) is { } me)
+        {
+            teamId = await db.Staff.AsNoTracking().Where(s => s.Id == me).Select(s => (int?)s.TeamId).SingleOrDefaultAsync(ct);
+        }
+
+        teamId ??= Teams.Count > 0 ? Teams[0].Id : null;
+        Team = teamId is null ? null : await db.Teams.AsNoTracking().Include(t => t.DeliveryUnit).SingleOrDefaultAsync(t => t.Id == teamId, ct);
+        if (Team is null)
+        {
+            return TeamId is null ? Page() : NotFound();
+        }
+
+        var ids = (await db.Staff.AsNoTracking()
+                .Where(s => s.TeamId == Team.Id && s.StartDate <= today && (s.EndDate == null || s.EndDate >= today))
+                .Select(s => new { s.Id, s.Grade, s.LastName, s.FirstName })
+                .ToListAsync(ct))
+            .Where(s => Domain.Organisation.StaffGrades.CanHoldCases(s.Grade))
+            .OrderBy(s => s.LastName, StringComparer.Ordinal).ThenBy(s => s.FirstName, StringComparer.Ordinal).Select(s => s.Id).ToList();
+        Officers = await OfficerWorkloads.LoadAsync(db, User, policies, contacts, ids, today, ct);
+        Cases = Officers.SelectMany(o => o.Cases).Select(c => c.PersonId).Distinct().Count();
+        return Page();
+    }
+}
