@@ -245,3 +245,16 @@ public static class TimeWorkload
             availability);
     }
 }
+
+/// <summary>Whether an officer is over capacity, by both models together.</summary>
+public static class WorkloadCapacity
+{
+    /// <summary>Above 100% on either model, or holding cases with no capacity at all on either.</summary>
+    public static bool IsOver(PointsWorkloadResult points, TimeWorkloadResult time, int cases)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(time);
+        return points.CapacityPercent > 100m || time.CapacityPercent > 100m
+            || (cases > 0 && (points.CapacityPercent is null || time.CapacityPercent is null));
+    }
+}

@@ -28,6 +28,9 @@ public sealed record OfficerWorkload(
     StaffAbsence? AbsentToday,
     IReadOnlyDictionary<int, decimal> ReductionHoursToday)
 {
+    /// <summary>Over capacity by either model (<see cref="WorkloadCapacity.IsOver"/>).</summary>
+    public bool IsOverCapacity => WorkloadCapacity.IsOver(Points, Time, Cases.Count);
+
     /// <summary>Cases by tier, most intensive first as the table lists them; untiered last.</summary>
     public IReadOnlyList<(string Tier, int Count)> ByTier =>
         [.. Cases.GroupBy(c => c.Case.Tier ?? "").OrderBy(g => g.Key.Length == 0).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count()))];
@@ -51,6 +54,18 @@ public static class OfficerWorkloads
 {
     /// <summary>The label for a case the reader may not see.</summary>
     public const string RestrictedLabel = "Restricted case";
+
+    /// <summary>The team's case-holding officers in post on <paramref name="day"/>, by last then first name.</summary>
+    public static async Task<List<int>> TeamOfficersAsync(OpenProbationDbContext db, int teamId, DateOnly day, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return (await db.Staff.AsNoTracking()
+                .Where(s => s.TeamId == teamId && s.StartDate <= day && (s.EndDate == null || s.EndDate >= day))
+                .Select(s => new { s.Id, s.Grade, s.LastName, s.FirstName })
+                .ToListAsync(ct))
+            .Where(s => StaffGrades.CanHoldCases(s.Grade))
+            .OrderBy(s => s.LastName, StringComparer.Ordinal).ThenBy(s => s.FirstName, StringComparer.Ordinal).Select(s => s.Id).ToList();
+    }
 
     /// <summary>Each officer's workload on <paramref name="today"/>, in the order asked; unknown ids are left out.</summary>
     public static async Task<IReadOnlyList<OfficerWorkload>> LoadAsync(

@@ -109,12 +109,7 @@ public static class WorkloadApi
         }
 
         var day = date ?? clock.Today();
-        var ids = (await db.Staff.AsNoTracking()
-                .Where(s => s.TeamId == id && s.StartDate <= day && (s.EndDate == null || s.EndDate >= day))
-                .Select(s => new { s.Id, s.Grade, s.LastName, s.FirstName })
-                .ToListAsync(ct))
-            .Where(s => StaffGrades.CanHoldCases(s.Grade))
-            .OrderBy(s => s.LastName, StringComparer.Ordinal).ThenBy(s => s.FirstName, StringComparer.Ordinal).Select(s => s.Id).ToList();
+        var ids = await OfficerWorkloads.TeamOfficersAsync(db, id, day, ct);
         var workloads = await OfficerWorkloads.LoadAsync(db, user, policies, contacts, ids, day, ct);
         return TypedResults.Ok(new TeamWorkloadDto(
             team.Id, team.Name, day, workloads.SelectMany(w => w.Cases).Select(c => c.PersonId).Distinct().Count(), [.. workloads.Select(Summary)]));
@@ -122,15 +117,7 @@ public static class WorkloadApi
 
     internal static OfficerWorkloadSummaryDto Summary(OfficerWorkload w) => new(
         w.Officer.Id, w.Officer.FullName, w.Officer.Grade, w.Cases.Count, w.Points.TotalPoints, w.Points.AvailablePoints, w.Points.CapacityPercent,
-        w.Time.TotalHours, w.Time.AvailableHours, w.Time.CapacityPercent, IsOverCapacity(w), w.AbsentToday is not null);
-
-    /// <summary>Above 100% on either model, or holding cases with no capacity at all.</summary>
-    public static bool IsOverCapacity(OfficerWorkload w)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        return w.Points.CapacityPercent > 100m || w.Time.CapacityPercent > 100m
-            || (w.Cases.Count > 0 && (w.Points.CapacityPercent is null || w.Time.CapacityPercent is null));
-    }
+        w.Time.TotalHours, w.Time.AvailableHours, w.Time.CapacityPercent, w.IsOverCapacity, w.AbsentToday is not null);
 
     private static async Task<IResult> ListReductions(
         int id, DateOnly? date, ClaimsPrincipal user, IAuthorizationService authorization, OpenProbationDbContext db, WorkloadPolicies policies, TimeProvider clock,

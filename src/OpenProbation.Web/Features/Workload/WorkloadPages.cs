@@ -76,14 +76,21 @@ public sealed class TeamModel(OpenProbationDbContext db, WorkloadPolicies polici
             return TeamId is null ? Page() : NotFound();
         }
 
-        var ids = (await db.Staff.AsNoTracking()
-                .Where(s => s.TeamId == Team.Id && s.StartDate <= today && (s.EndDate == null || s.EndDate >= today))
-                .Select(s => new { s.Id, s.Grade, s.LastName, s.FirstName })
-                .ToListAsync(ct))
-            .Where(s => Domain.Organisation.StaffGrades.CanHoldCases(s.Grade))
-            .OrderBy(s => s.LastName, StringComparer.Ordinal).ThenBy(s => s.FirstName, StringComparer.Ordinal).Select(s => s.Id).ToList();
+        var ids = await OfficerWorkloads.TeamOfficersAsync(db, Team.Id, today, ct);
         Officers = await OfficerWorkloads.LoadAsync(db, User, policies, contacts, ids, today, ct);
         Cases = Officers.SelectMany(o => o.Cases).Select(c => c.PersonId).Distinct().Count();
         return Page();
     }
+}
+
+/// <summary>Capacity in words and its tag colour, shared by the workload pages.</summary>
+public static class WorkloadWording
+{
+    /// <summary>"92.5%", or "No capacity" when nothing is available.</summary>
+    public static string Capacity(decimal? percent) =>
+        percent is { } p ? p.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%" : "No capacity";
+
+    /// <summary>Red above 100% or with no capacity, orange above 90%, green otherwise.</summary>
+    public static string Tag(decimal? percent) =>
+        percent is null || percent > 100m ? "govuk-tag govuk-tag--red" : percent > 90m ? "govuk-tag govuk-tag--orange" : "govuk-tag govuk-tag--green";
 }
