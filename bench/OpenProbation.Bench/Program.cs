@@ -47,6 +47,8 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     [DatabaseSetup.ProviderKey] = provider.ToString(),
     ["ConnectionStrings:OpenProbation"] = connectionString,
+    // The benchmark recomputes every tier itself; the daily job would run the same work alongside it.
+    ["OpenProbation:Tiering:DailyRecalculation"] = "false",
 });
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 await using var app = OpenProbationApp.Build(builder);
