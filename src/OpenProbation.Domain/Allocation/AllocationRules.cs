@@ -116,6 +116,31 @@ public sealed record AllocationSuggestion(int Rank, AllocationCandidate Candidat
 /// </summary>
 public static class AllocationRules
 {
+    /// <summary>The rule's name in the API (<c>absent</c>, <c>competence</c>, <c>capacity</c>): a contract other tools rely on.</summary>
+    public static string Key(AllocationRule rule) => rule switch
+    {
+        AllocationRule.AbsentInInductionWindow => "absent",
+        AllocationRule.GradeForRisk => "competence",
+        _ => "capacity",
+    };
+
+    /// <summary>The rule from its API name; empty for an unknown name.</summary>
+    public static AllocationRule? FromKey(string key) => key switch
+    {
+        "absent" => AllocationRule.AbsentInInductionWindow,
+        "competence" => AllocationRule.GradeForRisk,
+        "capacity" => AllocationRule.AboveCapacityCeiling,
+        _ => null,
+    };
+
+    /// <summary>The rule in words, for lists of overrides: "Away in the induction window"…</summary>
+    public static string Words(AllocationRule rule) => rule switch
+    {
+        AllocationRule.AbsentInInductionWindow => "Away in the induction window",
+        AllocationRule.GradeForRisk => "Grade for the case's risk",
+        _ => "Above the capacity ceiling",
+    };
+
     /// <summary>The last day of the induction window starting today: today plus the settings' working days.</summary>
     public static DateOnly WindowEnd(DateOnly today, WorkingCalendar calendar, AllocationSettings settings)
     {

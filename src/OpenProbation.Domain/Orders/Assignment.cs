@@ -28,6 +28,21 @@ public sealed class Assignment : IVersioned
     /// <summary>Why the case was allocated or transferred.</summary>
     public string Reason { get; set; } = "";
 
+    /// <summary>
+    /// The manager's reason for allocating despite the hard rules in <see cref="OverriddenRules"/>; empty when no rule
+    /// was broken.
+    /// </summary>
+    public string? OverrideReason { get; set; }
+
+    /// <summary>The API names of the rules overridden, comma separated (<c>absent,competence,capacity</c>); empty when none.</summary>
+    public string? OverriddenRules { get; set; }
+
+    /// <summary>What the new officer needs to know: the instructions with an allocation, or the handover on a reallocation.</summary>
+    public string? HandoverNote { get; set; }
+
+    /// <summary>When the officer opened the case from their home page's new cases; empty while it is new to them.</summary>
+    public DateTimeOffset? SeenAt { get; set; }
+
     /// <summary>User name of whoever made the assignment.</summary>
     public string AssignedBy { get; set; } = "";
 
@@ -51,7 +66,9 @@ public sealed class Assignment : IVersioned
 /// <param name="StaffMemberId">The new responsible officer.</param>
 /// <param name="FromDate">First day of responsibility; defaults to today.</param>
 /// <param name="Reason">Why: allocation, transfer, return from leave…</param>
-public sealed record AssignmentDetails(int? StaffMemberId, DateOnly? FromDate, string? Reason);
+/// <param name="OverrideReason">A manager's reason for assigning despite a hard allocation rule.</param>
+/// <param name="HandoverNote">Instructions or handover for the new officer.</param>
+public sealed record AssignmentDetails(int? StaffMemberId, DateOnly? FromDate, string? Reason, string? OverrideReason = null, string? HandoverNote = null);
 
 /// <summary>The rules for handing an order to a responsible officer.</summary>
 public static class AssignmentRules

@@ -99,6 +99,12 @@ public sealed class Order : IVersioned
     /// <summary>Why it ended early; required for terminated and revoked orders.</summary>
     public string? TerminationReason { get; set; }
 
+    /// <summary>
+    /// The team whose allocation queue the order is in until it has a responsible officer (from court entry, or a
+    /// transfer); empty when no team was named, so every allocating manager sees it.
+    /// </summary>
+    public int? AllocationTeamId { get; set; }
+
     /// <inheritdoc />
     public int Version { get; set; }
 

@@ -61,6 +61,12 @@ public sealed class Team : IVersioned
     /// <summary>Name, e.g. <c>Erdington Offender Management 2</c>.</summary>
     public string Name { get; set; } = "";
 
+    /// <summary>
+    /// The team's funded case-holding posts in full-time equivalents (the establishment), when recorded. Posts no one
+    /// fills are shown as vacancies and never count as capacity (PRACTICE.md section 7, line 4).
+    /// </summary>
+    public decimal? CaseHoldingPosts { get; set; }
+
     /// <inheritdoc />
     public int Version { get; set; }
 

@@ -249,6 +249,17 @@ public static class TimeWorkload
 /// <summary>Whether an officer is over capacity, by both models together.</summary>
 public static class WorkloadCapacity
 {
+    /// <summary>
+    /// The capacity that counts: the higher of the two models' percentages, so work one model misses still shows; empty
+    /// when either model has no capacity at all.
+    /// </summary>
+    public static decimal? Percent(PointsWorkloadResult points, TimeWorkloadResult time)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(time);
+        return points.CapacityPercent is { } p && time.CapacityPercent is { } t ? Math.Max(p, t) : null;
+    }
+
     /// <summary>Above 100% on either model, or holding cases with no capacity at all on either.</summary>
     public static bool IsOver(PointsWorkloadResult points, TimeWorkloadResult time, int cases)
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage;
+using OpenProbation.Domain.Allocation;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Orders;
@@ -83,6 +84,9 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
 
     /// <summary>Reductions of officers' available time (trainee, newly qualified, facility time, sickness…).</summary>
     public DbSet<Reduction> Reductions => Set<Reduction>();
+
+    /// <summary>Unallocated orders moved between teams' allocation queues.</summary>
+    public DbSet<CaseTransfer> CaseTransfers => Set<CaseTransfer>();
 
     /// <summary>Reports officers have been asked to write, counted on their workload until completed.</summary>
     public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
@@ -415,6 +419,17 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             r.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<CaseTransfer>(t =>
+        {
+            Versioned(t);
+            t.Property(x => x.Reason).HasMaxLength(FieldLimits.Note);
+            t.Property(x => x.TransferredBy).HasMaxLength(FieldLimits.UserName);
+            t.HasIndex(x => x.OrderId);
+            t.HasOne<Order>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
+            t.HasOne<Team>().WithMany().HasForeignKey(x => x.FromTeamId).OnDelete(DeleteBehavior.Restrict);
+            t.HasOne<Team>().WithMany().HasForeignKey(x => x.ToTeamId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<ReportRequest>(r =>
         {
             Versioned(r);
@@ -507,6 +522,8 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             o.Property(x => x.TerminationReason).HasMaxLength(FieldLimits.Note);
             o.HasIndex(x => new { x.PersonId, x.SentenceDate });
             o.HasIndex(x => new { x.Status, x.ExpectedEndDate });
+            o.HasIndex(x => x.AllocationTeamId);
+            o.HasOne<Team>().WithMany().HasForeignKey(x => x.AllocationTeamId).OnDelete(DeleteBehavior.SetNull);
             o.HasOne(x => x.Person).WithMany(x => x.Orders).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
             o.Ignore(x => x.IsLive);
         });
@@ -526,6 +543,9 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             Versioned(a);
             a.Property(x => x.Reason).HasMaxLength(FieldLimits.Note);
             a.Property(x => x.AssignedBy).HasMaxLength(FieldLimits.UserName);
+            a.Property(x => x.OverrideReason).HasMaxLength(FieldLimits.Note);
+            a.Property(x => x.OverriddenRules).HasMaxLength(FieldLimits.Title);
+            a.Property(x => x.HandoverNote).HasMaxLength(FieldLimits.Note);
             a.HasIndex(x => new { x.OrderId, x.FromDate });
             a.HasIndex(x => new { x.StaffMemberId, x.ToDate });
             a.HasOne(x => x.Order).WithMany(x => x.Assignments).HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);

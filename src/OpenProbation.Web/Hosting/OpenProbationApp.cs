@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
+using OpenProbation.Web.Features.Allocation;
 using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.Orders;
@@ -101,7 +102,8 @@ public static class OpenProbationApp
             .AddPolicy(Policies.Administer, p => p.RequireRole(Policies.Administrators))
             .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Policies.AuditReaders))
             .AddPolicy(Policies.ExportSubjectAccess, p => p.RequireRole(Policies.SubjectAccessExporters))
-            .AddPolicy(Policies.CountersignRiskDecisions, p => p.RequireRole(Policies.Countersigners));
+            .AddPolicy(Policies.CountersignRiskDecisions, p => p.RequireRole(Policies.Countersigners))
+            .AddPolicy(Policies.OverrideAllocationRules, p => p.RequireRole(Policies.Countersigners));
         services.AddHostedService<MigrateOnStart>();
         services.AddSingleton<DailyTierRecalculation>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyTierRecalculation>());
@@ -182,6 +184,7 @@ public static class OpenProbationApp
         api.MapLocations();
         api.MapAppointments();
         api.MapWorkload();
+        api.MapAllocations();
         api.MapGroupSessions();
         api.MapCompliance();
         return app;

@@ -66,6 +66,12 @@ public static class Policies
     /// <summary>Record and end officers' workload reductions: managers and system administrators.</summary>
     public const string ManageReductions = "manage-reductions";
 
+    /// <summary>
+    /// Allocate a case despite a hard allocation rule (absence in the induction window, grade for the risk, capacity
+    /// ceiling), with a recorded reason: managers only (PRACTICE.md section 7, line 3).
+    /// </summary>
+    public const string OverrideAllocationRules = "override-allocation-rules";
+
     /// <summary>Record the outcome of a court hearing: a new or existing person, the order and its requirements.</summary>
     public const string EnterCourtOutcomes = "enter-court-outcomes";
 

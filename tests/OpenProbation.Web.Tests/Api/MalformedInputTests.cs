@@ -18,6 +18,7 @@ using OpenProbation.Domain.People;
 using OpenProbation.Domain.Risk;
 using OpenProbation.Domain.Workload;
 using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Allocation;
 using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
@@ -579,7 +580,8 @@ public abstract class MalformedInputTests(AppFixture app)
             ["teamId"] = world.Id("teams"), ["staffCode"] = TestData.Unique("S"), ["firstName"] = "Val", ["lastName"] = "Id", ["email"] = "val.id@example.org",
             ["grade"] = nameof(StaffGrade.ProbationOfficer), ["contractedHours"] = 37, ["startDate"] = "2020-01-06", ["isAgency"] = false,
         });
-        world.Body<AbsenceDetails>(() => new() { ["type"] = nameof(AbsenceType.AnnualLeave), ["startDate"] = "2026-12-01", ["endDate"] = "2026-12-05", ["notes"] = "Booked" });
+        // After the induction window, so the officer can still be allocated the world's order.
+        world.Body<AbsenceDetails>(() => new() { ["type"] = nameof(AbsenceType.AnnualLeave), ["startDate"] = "2027-01-04", ["endDate"] = "2027-01-08", ["notes"] = "Booked" });
         world.Body<PersonDetails>(() => new()
         {
             ["firstName"] = "Val", ["middleNames"] = "Ida", ["lastName"] = "Sweep", ["preferredName"] = "Vee", ["dateOfBirth"] = "1990-05-17",
@@ -626,7 +628,16 @@ public abstract class MalformedInputTests(AppFixture app)
         Assert.True(access.StatusCode == HttpStatusCode.OK, $"Setting up case access: {(int)access.StatusCode} {await BriefAsync(access)}");
         world.Add("orders", await CreateAsync(world, $"/api/v1/people/{crn}/orders", typeof(OrderDetails)));
         world.Add("requirements", await CreateAsync(world, $"/api/v1/orders/{world.Id("orders")}/requirements", typeof(RequirementDetails)));
-        world.Add("assignments", await CreateAsync(world, $"/api/v1/orders/{world.Id("orders")}/assignments", typeof(AssignmentDetails)));
+        // The assignment is on a second order: allocating changes an order's version, and the sweep's updates name version 1.
+        var allocated = await CreateAsync(world, $"/api/v1/people/{crn}/orders", typeof(OrderDetails));
+        world.Add("assignments", await CreateAsync(world, $"/api/v1/orders/{allocated}/assignments", typeof(AssignmentDetails)));
+        world.Add("queue", world.Id("orders").ToString(CultureInfo.InvariantCulture));
+        world.Body<AllocationRequest>(() => new() { ["eventId"] = world.Id("orders"), ["staffId"] = world.Id("officer"), ["overrideReason"] = null, ["handoverNote"] = "Induction booked", ["reason"] = "Allocation" });
+        world.Body<ReallocationRequest>(() => new()
+        {
+            ["eventIds"] = new JsonArray(world.Id("orders")), ["staffId"] = world.Id("officer"), ["reason"] = "Officer leaving", ["handoverNote"] = "Seen last week", ["overrideReason"] = null,
+        });
+        world.Body<TransferRequest>(() => new() { ["teamId"] = world.Id("teams"), ["reason"] = "Wrong area" });
 
         world.Body<LocationDetails>(() => new() { ["name"] = "Sweep probation office", ["address"] = "1 Sweep Street, Birmingham B1 1AA", ["teamId"] = world.Id("teams") });
         world.Body<RoomDetails>(() => new() { ["name"] = TestData.Unique("Room "), ["isPrivate"] = true, ["capacity"] = 12 });

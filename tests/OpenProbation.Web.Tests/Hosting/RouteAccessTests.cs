@@ -71,6 +71,10 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/workload"] = CaseHolders,
         ["/team/workload"] = WorkloadReaders,
         ["/team/officers/{staffId:int}/workload"] = WorkloadReaders,
+        ["/allocations"] = Managers,
+        ["/allocations/{orderId:int}"] = Managers,
+        ["/allocations/overrides"] = Managers,
+        ["/team/officers/{staffId:int}/reallocate"] = Managers,
     };
 
     /// <summary>The only pages open without signing in.</summary>
@@ -175,6 +179,15 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["GET /api/v1/teams/{id:int}/workload"] = WorkloadReaders,
         ["POST /api/v1/people/{crn}/reports"] = Managers,
         ["PUT /api/v1/reports/{id:int}"] = CaseStaff,
+
+        // Overriding a hard rule also needs a manager's (senior probation officer's) role, checked in the handler (AllocationApiTests).
+        ["GET /api/v1/allocations/queue"] = Managers,
+        ["GET /api/v1/allocations/queue/{eventId:int}/suggestions"] = Managers,
+        ["POST /api/v1/allocations/queue/{eventId:int}/transfer"] = Managers,
+        ["POST /api/v1/allocations/"] = Managers,
+        ["GET /api/v1/allocations/overrides"] = Managers,
+        ["GET /api/v1/allocations/new"] = Everyone,
+        ["POST /api/v1/reallocations"] = Managers,
     };
 
     [Fact]

@@ -471,7 +471,8 @@ public abstract class OrdersApiTests(AppFixture app)
         var assignment = await TestData.AssignAsync(spo, order.Id, officer.Id, fromDate: "2026-11-02");
 
         var terminated = Ended(OrderBody(), "Terminated", "2026-11-20", "Revoked and resentenced to custody");
-        var saved = await (await admin.PutJsonAsync($"/api/v1/orders/{order.Id}", terminated, version: 1)).ReadAsync<OrderDto>();
+        // Version 2: the allocation changed the order's responsible officer.
+        var saved = await (await admin.PutJsonAsync($"/api/v1/orders/{order.Id}", terminated, version: 2)).ReadAsync<OrderDto>();
 
         Assert.Null(saved.ResponsibleOfficer);
         var ended = await (await spo.GetAsync($"/api/v1/assignments/{assignment.Id}")).ReadAsync<AssignmentDto>();

@@ -130,8 +130,8 @@ public abstract class WorkloadApiTests(AppFixture app)
         var team = await TestData.CreateTeamAsync(manager);
         var busy = await CreateOfficerAsync(manager, team.Id, firstName: "Busy");
         var sick = await CreateOfficerAsync(manager, team.Id, firstName: "Away");
-        await TestData.Created<ReductionDto>(await manager.PostJsonAsync($"/api/v1/staff/{sick.Id}/reductions", new { type = "LongTermSickness", startDate = "2026-11-01" }));
         var @case = await CreateCaseAsync(manager, sick);
+        await TestData.Created<ReductionDto>(await manager.PostJsonAsync($"/api/v1/staff/{sick.Id}/reductions", new { type = "LongTermSickness", startDate = "2026-11-01" }));
 
         var teamWorkload = await (await manager.GetAsync($"/api/v1/teams/{team.Id}/workload")).ReadAsync<TeamWorkloadDto>();
 

@@ -10,7 +10,7 @@ using OpenProbation.Web.Security;
 
 namespace OpenProbation.Web.Features.Admin;
 
-public sealed record TeamRow(int Id, string Code, string Name, string DeliveryUnit, int Staff);
+public sealed record TeamRow(int Id, string Code, string Name, string DeliveryUnit, int Staff, decimal? CaseHoldingPosts);
 
 public sealed class TeamInput
 {
@@ -19,6 +19,8 @@ public sealed class TeamInput
     public string? Name { get; set; }
 
     public string? DeliveryUnitId { get; set; }
+
+    public string? CaseHoldingPosts { get; set; }
 }
 
 /// <summary>Teams by delivery unit, and adding one; the rules are the API's.</summary>
@@ -39,8 +41,9 @@ public sealed class TeamsModel(OpenProbationDbContext db, TimeProvider clock) : 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        int? unit = int.TryParse(Input.DeliveryUnitId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var u) ? u : null;
-        var request = new TeamRequest(unit, Input.Code, Input.Name);
+        var unit = FormValues.Id(Input.DeliveryUnitId);
+        var posts = FormValues.Number(ModelState, "Input.CaseHoldingPosts", Input.CaseHoldingPosts, "Case-holding posts");
+        var request = new TeamRequest(unit, Input.Code, Input.Name, posts);
         ModelState.AddDomainErrors(await OrganisationApi.ValidateTeam(request, null, db, ct), "Input");
         if (!ModelState.IsValid)
         {
@@ -48,7 +51,7 @@ public sealed class TeamsModel(OpenProbationDbContext db, TimeProvider clock) : 
             return Page();
         }
 
-        db.Teams.Add(new Domain.Organisation.Team { DeliveryUnitId = unit!.Value, Code = Input.Code!.Trim().ToUpperInvariant(), Name = Input.Name!.Trim() });
+        db.Teams.Add(new Domain.Organisation.Team { DeliveryUnitId = unit!.Value, Code = Input.Code!.Trim().ToUpperInvariant(), Name = Input.Name!.Trim(), CaseHoldingPosts = posts });
         await db.SaveChangesAsync(ct);
         Confirmation = $"Team {Input.Name!.Trim()} added";
         return Redirect("/admin/teams");
@@ -58,7 +61,7 @@ public sealed class TeamsModel(OpenProbationDbContext db, TimeProvider clock) : 
     {
         var today = clock.Today();
         Teams = await db.Teams.AsNoTracking().OrderBy(t => t.DeliveryUnit!.Name).ThenBy(t => t.Name)
-            .Select(t => new TeamRow(t.Id, t.Code, t.Name, t.DeliveryUnit!.Name, t.Staff.Count(s => s.EndDate == null || s.EndDate >= today)))
+            .Select(t => new TeamRow(t.Id, t.Code, t.Name, t.DeliveryUnit!.Name, t.Staff.Count(s => s.EndDate == null || s.EndDate >= today), t.CaseHoldingPosts))
             .ToListAsync(ct);
         DeliveryUnits = await db.DeliveryUnits.AsNoTracking().OrderBy(d => d.Name)
             .Select(d => new SelectListItem(d.Name, d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(ct);

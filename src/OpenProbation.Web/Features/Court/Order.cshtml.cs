@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.People;
 using OpenProbation.Web.Data;
@@ -44,6 +46,8 @@ public sealed class OrderInput
     public string? LengthUnit { get; set; }
 
     public List<RequirementInput> Requirements { get; set; } = [];
+
+    public string? AllocationTeamId { get; set; }
 }
 
 /// <summary>
@@ -60,6 +64,8 @@ public sealed class OrderModel(OpenProbationDbContext db, TieringPolicies polici
     public OrderInput Input { get; set; } = new();
 
     public Person Person { get; private set; } = null!;
+
+    public IReadOnlyList<SelectListItem> TeamItems { get; private set; } = [];
 
     [TempData]
     public string? Confirmation { get; set; }
@@ -82,6 +88,8 @@ public sealed class OrderModel(OpenProbationDbContext db, TieringPolicies polici
 
         Person = person;
         Input.LengthUnit = nameof(Domain.Orders.LengthUnit.Months);
+        Input.AllocationTeamId = (await DefaultTeamAsync(person.Id, ct))?.ToString(CultureInfo.InvariantCulture);
+        await LoadTeamsAsync(ct);
         Pad();
         return Page();
     }
@@ -94,7 +102,14 @@ public sealed class OrderModel(OpenProbationDbContext db, TieringPolicies polici
         }
 
         Person = person;
+        await LoadTeamsAsync(ct);
         var today = clock.Today();
+        var team = FormValues.Id(Input.AllocationTeamId);
+        if (!string.IsNullOrEmpty(Input.AllocationTeamId) && (team is null || !TeamItems.Any(t => t.Value == Input.AllocationTeamId)))
+        {
+            ModelState.AddModelError("Input.AllocationTeamId", "Choose a team from the list, or no team");
+        }
+
         var sentenced = Input.SentenceDate.Parse("Sentence date", out var dateError);
         if (dateError is not null)
         {
@@ -150,6 +165,7 @@ public sealed class OrderModel(OpenProbationDbContext db, TieringPolicies polici
             return Page();
         }
 
+        order.AllocationTeamId = team;
         order.Requirements.AddRange(requirements);
         db.Orders.Add(order);
         await db.SaveChangesAsync(ct);
@@ -159,6 +175,28 @@ public sealed class OrderModel(OpenProbationDbContext db, TieringPolicies polici
             : $"Court outcome recorded: {OrderRules.Describe(order.Type)} with {requirements.Count} {(requirements.Count == 1 ? "requirement" : "requirements")}. It is waiting to be allocated to a responsible officer.";
         return Redirect($"/people/{person.Crn}");
     }
+
+    /// <summary>The team of the person's most recent responsible officer, else the user's own team.</summary>
+    private async Task<int?> DefaultTeamAsync(int personId, CancellationToken ct)
+    {
+        var previous = await db.Assignments.AsNoTracking()
+            .Where(a => a.Order!.PersonId == personId)
+            .OrderByDescending(a => a.FromDate).ThenByDescending(a => a.Id)
+            .Select(a => (int?)a.StaffMember!.TeamId)
+            .FirstOrDefaultAsync(ct);
+        if (previous is not null)
+        {
+            return previous;
+        }
+
+        return OpenProbationClaims.StaffMemberIdOf(User) is { } me
+            ? await db.Staff.AsNoTracking().Where(s => s.Id == me).Select(s => (int?)s.TeamId).SingleOrDefaultAsync(ct)
+            : null;
+    }
+
+    private async Task LoadTeamsAsync(CancellationToken ct) =>
+        TeamItems = [.. (await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+            .Select(t => new SelectListItem(t.Name, t.Id.ToString(CultureInfo.InvariantCulture)))];
 
     private void Pad()
     {

@@ -190,6 +190,8 @@ public sealed class DemoGenerator
             .SelectMany(o => Enumerable.Repeat(new Slot(o), targets[o])).ToList()));
         var byTeam = caseHolders.GroupBy(o => o.TeamId).ToDictionary(g => g.Key, g => g.ToArray());
         var unitOfTeam = teams.ToDictionary(t => t.Team.Id, t => _scenario.Units[t.UnitIndex]);
+        var queuesOfUnit = teams.Where(t => !t.Team.Code.EndsWith("-CRT", StringComparison.Ordinal))
+            .GroupBy(t => t.UnitIndex).ToDictionary(g => _scenario.Units[g.Key], g => g.Select(t => t.Team.Id).ToArray());
 
         int orders = 0, requirements = 0, markers = 0, unallocated = 0;
         for (var done = 0; done < _people; done += BatchSize)
@@ -209,6 +211,15 @@ public sealed class DemoGenerator
                 if (officer is null)
                 {
                     unallocated++;
+
+                    // Waiting in one of the unit's teams' allocation queues (chosen without the random sequence, so seeds give the same people).
+                    if (queuesOfUnit.TryGetValue(unit, out var queues))
+                    {
+                        foreach (var live in person.Orders.Where(o => o.IsLive && o.Assignments.Count == 0))
+                        {
+                            live.AllocationTeamId = queues[(done + i) % queues.Length];
+                        }
+                    }
                 }
 
                 AddRisk(person, db);
@@ -335,11 +346,14 @@ public sealed class DemoGenerator
                 AddStaff(team, StaffGrade.SeniorProbationOfficer);
                 AddStaff(team, StaffGrade.CaseAdministrator);
                 var size = 8 + _rng.Next(5);
-                for (var s = 0; s < size && capacity < needed; s++)
+                var vacant = (int)Math.Round(size * _scenario.VacantShare, MidpointRounding.AwayFromZero);
+                var filled = 0m;
+                for (var s = 0; s < size - vacant && capacity < needed; s++)
                 {
                     var roll = _rng.NextDouble();
                     var grade = roll < 0.45 ? StaffGrade.ProbationOfficer : roll < 0.9 ? StaffGrade.ProbationServiceOfficer : StaffGrade.TraineeProbationOfficer;
                     var officer = AddStaff(team, grade);
+                    filled += officer.ContractedHours / StaffMember.FullTimeHours;
                     var profile = grade switch
                     {
                         StaffGrade.ProbationOfficer => _scenario.Caseloads.ProbationOfficer,
@@ -351,6 +365,9 @@ public sealed class DemoGenerator
                     capacity += target;
                     holders.Add(officer);
                 }
+
+                // The establishment: the posts filled (as FTE, so part-time hours are not shown as a vacancy) and those left vacant.
+                team.CaseHoldingPosts = decimal.Round(filled, 2) + vacant;
             }
 
             return (teamRows, holders, targetByOfficer, absenceCount);

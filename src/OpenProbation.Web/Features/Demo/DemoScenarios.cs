@@ -12,9 +12,10 @@ public sealed record CaseloadProfile(
     (int Min, int Mode, int Max) ProbationServiceOfficer,
     (int Min, int Mode, int Max) Trainee);
 
-/// <summary>A named demo region.</summary>
+/// <summary>A named demo region; <paramref name="VacantShare"/> of each team's case-holding posts are left unfilled.</summary>
 public sealed record DemoScenario(
-    string Name, string Description, int DefaultPeople, string RegionCode, string RegionName, DemoUnit[] Units, CaseloadProfile Caseloads);
+    string Name, string Description, int DefaultPeople, string RegionCode, string RegionName, DemoUnit[] Units, CaseloadProfile Caseloads,
+    double VacantShare = 0);
 
 /// <summary>The scenarios <c>openprobation demo --scenario NAME</c> knows.</summary>
 public static class DemoScenarios
@@ -41,6 +42,12 @@ public static class DemoScenarios
 
     private static readonly CaseloadProfile Overloaded = new((50, 85, 102), (60, 120, 168), (12, 20, 30));
 
+    // PRACTICE.md section 4: with posts cut, officers carried 80 to 100 cases and some PSOs 168.
+    private static readonly CaseloadProfile Overstretched = new((80, 90, 100), (80, 95, 168), (20, 25, 30));
+
+    // Caseloads the workload measure supports with every post filled.
+    private static readonly CaseloadProfile Healthy = new((28, 36, 45), (32, 42, 50), (8, 12, 16));
+
     public static readonly IReadOnlyList<DemoScenario> All =
     [
         new(Default, "Staffordshire and West Midlands as inspected in 2018: about 13,500 people on probation, caseloads PO 18–102 and PSO 14–168.",
@@ -49,6 +56,10 @@ public static class DemoScenarios
             1_200, "DEM", "Demo Region", [WestMidlands[4], WestMidlands[9]], Stretched),
         new("overloaded", "The West Midlands with too few officers: most caseloads above 80, as staff described (PRACTICE.md section 4).",
             13_500, "WMD", "Staffordshire and West Midlands", WestMidlands, Overloaded),
+        new("overstretched", "The sources' picture: a third of case-holding posts cut and shown as vacancies, caseloads 80 to 100 with some PSOs at 168.",
+            13_500, "WMD", "Staffordshire and West Midlands", WestMidlands, Overstretched, VacantShare: 1.0 / 3),
+        new("healthy", "Every post filled and caseloads the workload measure supports: PO 28 to 45, PSO 32 to 50.",
+            13_500, "WMD", "Staffordshire and West Midlands", WestMidlands, Healthy),
     ];
 
     public static DemoScenario? Find(string name) =>

@@ -10,6 +10,10 @@ public static class FormValues
     public static T? Choice<T>(string? text)
         where T : struct, Enum => Enum.TryParse<T>(text, out var value) && Enum.IsDefined(value) ? value : null;
 
+    /// <summary>The id a select or radio sent, or null for none or for anything that is not one (the page then says to choose).</summary>
+    public static int? Id(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
     /// <summary>A whole number, or null when empty; text that is not one adds an error against <paramref name="key"/>.</summary>
     public static int? WholeNumber(ModelStateDictionary state, string key, string? text, string label)
     {

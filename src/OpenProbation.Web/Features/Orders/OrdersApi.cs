@@ -1,13 +1,17 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.People;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
+using OpenProbation.Web.Features.Allocation;
 using OpenProbation.Web.Features.Audit;
+using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.People;
 using OpenProbation.Web.Features.Tiering;
+using OpenProbation.Web.Features.Workload;
 using OpenProbation.Web.Security;
 
 namespace OpenProbation.Web.Features.Orders;
@@ -360,47 +364,22 @@ public static class OrdersApi
         return ApiResults.OkVersioned(http, dto, dto.Version);
     }
 
-    private static async Task<IResult> Assign(int id, ClaimsPrincipal user, AssignmentDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Assign(
+        int id, ClaimsPrincipal user, AssignmentDetails request, HttpContext http, IAuthorizationService authorization, OpenProbationDbContext db,
+        WorkloadPolicies policies, ContactPolicies contacts, TimeProvider clock, CancellationToken ct)
     {
-        var order = await db.VisibleOrders(user).AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
-        if (order is null)
+        // The same hard rules as POST /allocations: this route must not be a way round them.
+        var outcome = await Allocations.AllocateAsync(
+            db, user, policies, contacts,
+            new AllocationAttempt(id, request.StaffMemberId, request.Reason, request.HandoverNote, request.OverrideReason, request.FromDate, RequireReason: true),
+            await AllocationApi.MayOverrideAsync(authorization, user), ApiResults.UserName(http), clock.GetUtcNow(), clock.Today(), ct);
+        if (AllocationApi.Problem(outcome, staffField: "staffMemberId") is { } problem)
         {
-            return ApiResults.NotFound("Order");
+            return problem;
         }
 
-        var officer = request.StaffMemberId is { } sid ? await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sid, ct) : null;
-        var current = await db.Assignments.SingleOrDefaultAsync(a => a.OrderId == id && a.ToDate == null, ct);
-        var today = clock.Today();
-        var errors = AssignmentRules.Validate(request, order, officer, current, today);
-        if (errors.IsValid)
-        {
-            errors.Merge(await OfficerAccessAsync(db, order.PersonId, officer!, ct));
-        }
-
-        if (!errors.IsValid)
-        {
-            return ApiResults.Invalid(errors);
-        }
-
-        var from = request.FromDate ?? today;
-        if (current is not null)
-        {
-            current.ToDate = from;
-        }
-
-        var assignment = new Assignment
-        {
-            OrderId = id,
-            StaffMemberId = officer!.Id,
-            FromDate = from,
-            Reason = request.Reason!.Trim(),
-            AssignedBy = ApiResults.UserName(http),
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.Assignments.Add(assignment);
-        await db.SaveChangesAsync(ct);
-        var dto = await ProjectAssignments(db.Assignments.AsNoTracking().Where(a => a.Id == assignment.Id)).SingleAsync(ct);
-        return TypedResults.Created($"/api/v1/assignments/{assignment.Id}", dto);
+        var dto = await ProjectAssignments(db.Assignments.AsNoTracking().Where(a => a.Id == outcome.Assignment!.Id)).SingleAsync(ct);
+        return TypedResults.Created($"/api/v1/assignments/{dto.Id}", dto);
     }
 
     private static async Task<IResult> UpdateAssignment(int id, ClaimsPrincipal user, AssignmentReasonRequest request, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
@@ -429,18 +408,6 @@ public static class OrdersApi
     }
 
     /// <summary>An officer may hold a case only if they can open it (<see cref="CaseAccessRules.ValidateResponsibleOfficer"/>).</summary>
-    private static async Task<ValidationErrors> OfficerAccessAsync(OpenProbationDbContext db, int personId, Domain.Organisation.StaffMember officer, CancellationToken ct)
-    {
-        var accounts = await db.Users.AsNoTracking().Where(u => u.StaffMemberId == officer.Id && u.NormalizedUserName != null)
-            .Select(u => u.NormalizedUserName!).ToListAsync(ct);
-        var entries = await db.CaseAccessEntries.AsNoTracking()
-            .Where(e => e.PersonId == personId && e.RemovedAt == null && accounts.Contains(e.NormalizedUserName))
-            .Select(e => e.Kind).Distinct().ToListAsync(ct);
-        var restricted = await db.CaseRestrictions.AnyAsync(r => r.PersonId == personId && r.IsRestricted, ct);
-        return CaseAccessRules.ValidateResponsibleOfficer(
-            officer.FullName, restricted, entries.Contains(CaseAccessKind.Allowed), entries.Contains(CaseAccessKind.Excluded));
-    }
-
     private static Task<int> PersonOfOrderAsync(OpenProbationDbContext db, int orderId, CancellationToken ct) =>
         db.Orders.Where(o => o.Id == orderId).Select(o => o.PersonId).SingleAsync(ct);
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Organisation;
+using OpenProbation.Domain.Workload;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Security;
 
@@ -10,13 +11,14 @@ public sealed record RegionDto(int Id, string Code, string Name, int Version);
 
 public sealed record DeliveryUnitDto(int Id, int RegionId, string Code, string Name, int Version);
 
-public sealed record TeamDto(int Id, int DeliveryUnitId, string Code, string Name, int Version);
+/// <summary>A team; <c>caseHoldingPosts</c> is its funded establishment in FTE, when recorded.</summary>
+public sealed record TeamDto(int Id, int DeliveryUnitId, string Code, string Name, int Version, decimal? CaseHoldingPosts = null);
 
 /// <summary>Create or edit a delivery unit.</summary>
 public sealed record DeliveryUnitRequest(int? RegionId, string? Code, string? Name);
 
 /// <summary>Create or edit a team.</summary>
-public sealed record TeamRequest(int? DeliveryUnitId, string? Code, string? Name);
+public sealed record TeamRequest(int? DeliveryUnitId, string? Code, string? Name, decimal? CaseHoldingPosts = null);
 
 /// <summary>Regions, probation delivery units and teams: <c>/api/v1/regions</c>, <c>/delivery-units</c>, <c>/teams</c>.</summary>
 public static class OrganisationApi
@@ -232,7 +234,7 @@ public static class OrganisationApi
         }
 
         return TypedResults.Ok(await query.OrderBy(t => t.Name).ThenBy(t => t.Id)
-            .ToPageAsync(paging, t => new TeamDto(t.Id, t.DeliveryUnitId, t.Code, t.Name, t.Version), ct));
+            .ToPageAsync(paging, t => new TeamDto(t.Id, t.DeliveryUnitId, t.Code, t.Name, t.Version, t.CaseHoldingPosts), ct));
     }
 
     private static async Task<IResult> GetTeam(int id, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
@@ -244,7 +246,8 @@ public static class OrganisationApi
     internal static async Task<ValidationErrors> ValidateTeam(TeamRequest request, int? id, OpenProbationDbContext db, CancellationToken ct)
     {
         var errors = new OrganisationUnitDetails(request.Code, request.Name).Validate()
-            .Present("deliveryUnitId", request.DeliveryUnitId, "Select a delivery unit");
+            .Present("deliveryUnitId", request.DeliveryUnitId, "Select a delivery unit")
+            .Merge(Vacancies.Validate(request.CaseHoldingPosts));
         if (request.DeliveryUnitId is { } uid && !await db.DeliveryUnits.AnyAsync(u => u.Id == uid, ct))
         {
             errors.Add("deliveryUnitId", "There is no delivery unit with that id");
@@ -266,7 +269,10 @@ public static class OrganisationApi
             return ApiResults.Invalid(errors);
         }
 
-        var team = new Team { DeliveryUnitId = request.DeliveryUnitId!.Value, Code = request.Code!.Trim().ToUpperInvariant(), Name = request.Name!.Trim() };
+        var team = new Team
+        {
+            DeliveryUnitId = request.DeliveryUnitId!.Value, Code = request.Code!.Trim().ToUpperInvariant(), Name = request.Name!.Trim(), CaseHoldingPosts = request.CaseHoldingPosts,
+        };
         db.Teams.Add(team);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/teams/{team.Id}", ToDto(team));
@@ -294,6 +300,7 @@ public static class OrganisationApi
         team.DeliveryUnitId = request.DeliveryUnitId!.Value;
         team.Code = request.Code!.Trim().ToUpperInvariant();
         team.Name = request.Name!.Trim();
+        team.CaseHoldingPosts = request.CaseHoldingPosts;
         await db.SaveChangesAsync(ct);
         return ApiResults.OkVersioned(http, ToDto(team), team.Version);
     }
@@ -302,5 +309,5 @@ public static class OrganisationApi
 
     private static DeliveryUnitDto ToDto(DeliveryUnit u) => new(u.Id, u.RegionId, u.Code, u.Name, u.Version);
 
-    private static TeamDto ToDto(Team t) => new(t.Id, t.DeliveryUnitId, t.Code, t.Name, t.Version);
+    private static TeamDto ToDto(Team t) => new(t.Id, t.DeliveryUnitId, t.Code, t.Name, t.Version, t.CaseHoldingPosts);
 }

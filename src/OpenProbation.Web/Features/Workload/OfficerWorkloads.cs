@@ -67,7 +67,10 @@ public static class OfficerWorkloads
             .OrderBy(s => s.LastName, StringComparer.Ordinal).ThenBy(s => s.FirstName, StringComparer.Ordinal).Select(s => s.Id).ToList();
     }
 
-    /// <summary>Each officer's workload on <paramref name="today"/>, in the order asked; unknown ids are left out.</summary>
+    /// <summary>
+    /// Each officer's workload on <paramref name="today"/>, in the order asked; unknown ids are left out. With
+    /// <paramref name="takingOrderId"/>, each as it would be if they also held that order (capacity after allocation).
+    /// </summary>
     public static async Task<IReadOnlyList<OfficerWorkload>> LoadAsync(
         OpenProbationDbContext db,
         ClaimsPrincipal user,
@@ -75,7 +78,8 @@ public static class OfficerWorkloads
         ContactPolicies contacts,
         IReadOnlyCollection<int> staffIds,
         DateOnly today,
-        CancellationToken ct)
+        CancellationToken ct,
+        int? takingOrderId = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(policies);
@@ -89,6 +93,14 @@ public static class OfficerWorkloads
                 .ToListAsync(ct))
             .Where(a => a.Status is OrderStatus.Active or OrderStatus.Breached)
             .ToList();
+        if (takingOrderId is { } taking
+            && await db.Orders.AsNoTracking().Where(o => o.Id == taking).Select(o => new { o.PersonId, o.Type, o.Status, o.Person!.Crn }).SingleOrDefaultAsync(ct) is { } order)
+        {
+            var holders = assignments.Where(a => a.OrderId == taking).Select(a => a.StaffMemberId).ToHashSet();
+            assignments.AddRange(ids.Where(id => !holders.Contains(id))
+                .Select(id => new { StaffMemberId = id, OrderId = taking, order.PersonId, order.Type, order.Status, order.Crn }));
+        }
+
         var people = assignments.Select(a => a.PersonId).Distinct().ToList();
         var orderIds = assignments.Select(a => a.OrderId).Distinct().ToList();
         var visible = (await db.VisiblePeople(user).AsNoTracking().Where(p => people.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();

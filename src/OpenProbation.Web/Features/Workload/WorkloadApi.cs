@@ -26,18 +26,31 @@ public sealed record TimeDto(
 
 public sealed record TierCountDto(string? Tier, int Cases);
 
-/// <summary>One officer's workload by both models, with the working.</summary>
+/// <summary>A case on a workload: what each model counts for it and why (<c>crn</c> is "Restricted case" for one the reader may not see).</summary>
+public sealed record WorkloadCaseDto(string Crn, WorkloadCaseType CaseType, string? Tier, decimal Points, string PointsDetail, decimal Hours, string HoursDetail);
+
+/// <summary>
+/// One officer's workload by both models, with the working. <c>pointsUsed</c>, <c>pointsAvailable</c>,
+/// <c>capacityPercent</c> (the higher of the points and time models), <c>hoursRequired</c>, <c>hoursAvailable</c> and
+/// <c>breakdown</c> (per case) are the interface other tools rely on.
+/// </summary>
 public sealed record OfficerWorkloadDto(
     int StaffMemberId, string Name, StaffGrade Grade, int TeamId, DateOnly Date, bool AbsentToday, int Cases, IReadOnlyList<TierCountDto> ByTier,
-    PointsDto Points, TimeDto Time);
+    PointsDto Points, TimeDto Time, int PointsUsed, int PointsAvailable, decimal? CapacityPercent, decimal HoursRequired, decimal HoursAvailable,
+    bool OverCapacity, IReadOnlyList<WorkloadCaseDto> Breakdown);
 
 /// <summary>An officer's figures in brief, for a team.</summary>
 public sealed record OfficerWorkloadSummaryDto(
     int StaffMemberId, string Name, StaffGrade Grade, int Cases, int TotalPoints, int AvailablePoints, decimal? PointsCapacityPercent,
     decimal TotalHours, decimal AvailableHours, decimal? TimeCapacityPercent, bool OverCapacity, bool AbsentToday);
 
-/// <summary>A team's officers' workloads; <c>overCapacity</c> is above 100% on either model, or no capacity while holding cases.</summary>
-public sealed record TeamWorkloadDto(int TeamId, string Name, DateOnly Date, int Cases, IReadOnlyList<OfficerWorkloadSummaryDto> Officers);
+/// <summary>
+/// A team's officers' workloads; <c>overCapacity</c> is above 100% on either model, or no capacity while holding cases.
+/// <c>caseHoldingPosts</c> (the establishment, when recorded), <c>inPostFte</c> and <c>vacantFte</c>: vacancies are never capacity.
+/// </summary>
+public sealed record TeamWorkloadDto(
+    int TeamId, string Name, DateOnly Date, int Cases, IReadOnlyList<OfficerWorkloadSummaryDto> Officers, decimal? CaseHoldingPosts = null,
+    decimal InPostFte = 0, decimal? VacantFte = null);
 
 public sealed record ReductionDto(
     int Id, int StaffMemberId, ReductionType Type, DateOnly StartDate, DateOnly? EndDate, DateOnly? ExpiresAfter, decimal? HoursPerWeek,
@@ -102,7 +115,7 @@ public static class WorkloadApi
         int id, DateOnly? date, ClaimsPrincipal user, OpenProbationDbContext db, WorkloadPolicies policies, ContactPolicies contacts, TimeProvider clock,
         CancellationToken ct)
     {
-        var team = await db.Teams.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.Id, t.Name }).SingleOrDefaultAsync(ct);
+        var team = await db.Teams.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.Id, t.Name, t.CaseHoldingPosts }).SingleOrDefaultAsync(ct);
         if (team is null)
         {
             return ApiResults.NotFound("Team");
@@ -111,8 +124,10 @@ public static class WorkloadApi
         var day = date ?? clock.Today();
         var ids = await OfficerWorkloads.TeamOfficersAsync(db, id, day, ct);
         var workloads = await OfficerWorkloads.LoadAsync(db, user, policies, contacts, ids, day, ct);
+        var establishment = Vacancies.Of(team.CaseHoldingPosts, workloads.Select(w => w.Officer.ContractedHours));
         return TypedResults.Ok(new TeamWorkloadDto(
-            team.Id, team.Name, day, workloads.SelectMany(w => w.Cases).Select(c => c.PersonId).Distinct().Count(), [.. workloads.Select(Summary)]));
+            team.Id, team.Name, day, workloads.SelectMany(w => w.Cases).Select(c => c.PersonId).Distinct().Count(), [.. workloads.Select(Summary)],
+            establishment.Posts, establishment.InPost, establishment.Vacant));
     }
 
     internal static OfficerWorkloadSummaryDto Summary(OfficerWorkload w) => new(
@@ -299,7 +314,14 @@ public static class WorkloadApi
         new TimeDto(
             w.Time.Month, w.Time.Version, w.Time.CaseHours, w.Time.ReportHours, w.Time.TotalHours, w.Time.ContractedHours, w.Time.AbsenceHours,
             w.Time.ReductionHours, w.Time.NonCaseHours, w.Time.AvailableHours, w.Time.CapacityPercent, Lines(w.Time.Cases), Lines(w.Time.Reports),
-            Lines(w.Time.Availability)));
+            Lines(w.Time.Availability)),
+        w.Points.TotalPoints,
+        w.Points.AvailablePoints,
+        WorkloadCapacity.Percent(w.Points, w.Time),
+        w.Time.TotalHours,
+        w.Time.AvailableHours,
+        w.IsOverCapacity,
+        [.. w.Cases.Select(c => new WorkloadCaseDto(c.Case.Crn, c.Case.Type, c.Case.Tier, c.Points.Amount, c.Points.Detail, c.Hours.Amount, c.Hours.Detail))]);
 
     private static List<WorkloadLineDto> Lines(IEnumerable<WorkloadLine> lines) => [.. lines.Select(l => new WorkloadLineDto(l.Label, l.Amount, l.Detail))];
 }

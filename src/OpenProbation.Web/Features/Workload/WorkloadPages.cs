@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OpenProbation.Domain.Orders;
+using OpenProbation.Domain.Workload;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Security;
@@ -25,9 +27,16 @@ public sealed class MineModel(OpenProbationDbContext db, WorkloadPolicies polici
 
 /// <summary>An officer's workload as their manager, an administrator or an analyst sees it.</summary>
 [Authorize(Policy = Policies.ReadWorkloads)]
-public sealed class OfficerModel(OpenProbationDbContext db, WorkloadPolicies policies, ContactPolicies contacts, TimeProvider clock) : PageModel
+public sealed class OfficerModel(
+    OpenProbationDbContext db, WorkloadPolicies policies, ContactPolicies contacts, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public OfficerWorkload? Workload { get; private set; }
+
+    /// <summary>True when the reader may reallocate the officer's cases.</summary>
+    public bool CanReallocate { get; private set; }
+
+    [TempData]
+    public string? Confirmation { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int staffId, CancellationToken ct)
     {
@@ -37,6 +46,7 @@ public sealed class OfficerModel(OpenProbationDbContext db, WorkloadPolicies pol
         }
 
         Workload = (await OfficerWorkloads.LoadAsync(db, User, policies, contacts, [staffId], clock.Today(), ct)).Single();
+        CanReallocate = (await authorization.AuthorizeAsync(User, Policies.AllocateCases)).Succeeded;
         return Page();
     }
 }
@@ -59,6 +69,11 @@ public sealed class TeamModel(OpenProbationDbContext db, WorkloadPolicies polici
 
     public int Cases { get; private set; }
 
+    public Establishment Establishment { get; private set; } = Vacancies.Of(null, []);
+
+    /// <summary>Live orders in the team's allocation queue (named for this team) with no responsible officer.</summary>
+    public int Unallocated { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var today = clock.Today();
@@ -79,6 +94,9 @@ public sealed class TeamModel(OpenProbationDbContext db, WorkloadPolicies polici
         var ids = await OfficerWorkloads.TeamOfficersAsync(db, Team.Id, today, ct);
         Officers = await OfficerWorkloads.LoadAsync(db, User, policies, contacts, ids, today, ct);
         Cases = Officers.SelectMany(o => o.Cases).Select(c => c.PersonId).Distinct().Count();
+        Establishment = Vacancies.Of(Team.CaseHoldingPosts, Officers.Select(o => o.Officer.ContractedHours));
+        Unallocated = await db.Orders.CountAsync(
+            o => o.AllocationTeamId == Team.Id && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Breached) && !o.Assignments.Any(a => a.ToDate == null), ct);
         return Page();
     }
 }

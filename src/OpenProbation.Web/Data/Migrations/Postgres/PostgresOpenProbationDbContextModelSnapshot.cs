@@ -174,6 +174,51 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpenProbation.Domain.Allocation.CaseTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("FromTeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ToTeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("TransferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TransferredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromTeamId");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("ToTeamId");
+
+                    b.ToTable("CaseTransfers");
+                });
+
             modelBuilder.Entity("OpenProbation.Domain.Contacts.Appointment", b =>
                 {
                     b.Property<int>("Id")
@@ -435,13 +480,28 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("FromDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("HandoverNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("OrderId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("OverriddenRules")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("StaffMemberId")
                         .HasColumnType("integer");
@@ -469,6 +529,9 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AllocationTeamId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Court")
                         .IsRequired()
@@ -522,6 +585,8 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AllocationTeamId");
 
                     b.HasIndex("PersonId", "SentenceDate");
 
@@ -760,6 +825,9 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("CaseHoldingPosts")
+                        .HasColumnType("numeric");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1772,6 +1840,26 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenProbation.Domain.Allocation.CaseTransfer", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("FromTeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenProbation.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenProbation.Domain.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("ToTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenProbation.Domain.Contacts.Appointment", b =>
                 {
                     b.HasOne("OpenProbation.Domain.Contacts.GroupSession", null)
@@ -1891,6 +1979,11 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("OpenProbation.Domain.Orders.Order", b =>
                 {
+                    b.HasOne("OpenProbation.Domain.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("AllocationTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("OpenProbation.Domain.People.Person", "Person")
                         .WithMany("Orders")
                         .HasForeignKey("PersonId")

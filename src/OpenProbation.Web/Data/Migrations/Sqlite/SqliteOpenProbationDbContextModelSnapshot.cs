@@ -162,6 +162,49 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpenProbation.Domain.Allocation.CaseTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TransferredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TransferredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromTeamId");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("ToTeamId");
+
+                    b.ToTable("CaseTransfers");
+                });
+
             modelBuilder.Entity("OpenProbation.Domain.Contacts.Appointment", b =>
                 {
                     b.Property<int>("Id")
@@ -413,13 +456,28 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("FromDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HandoverNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrderId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverriddenRules")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SeenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("StaffMemberId")
                         .HasColumnType("INTEGER");
@@ -444,6 +502,9 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AllocationTeamId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Court")
@@ -498,6 +559,8 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AllocationTeamId");
 
                     b.HasIndex("PersonId", "SentenceDate");
 
@@ -724,6 +787,9 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CaseHoldingPosts")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1711,6 +1777,26 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenProbation.Domain.Allocation.CaseTransfer", b =>
+                {
+                    b.HasOne("OpenProbation.Domain.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("FromTeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenProbation.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenProbation.Domain.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("ToTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenProbation.Domain.Contacts.Appointment", b =>
                 {
                     b.HasOne("OpenProbation.Domain.Contacts.GroupSession", null)
@@ -1830,6 +1916,11 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenProbation.Domain.Orders.Order", b =>
                 {
+                    b.HasOne("OpenProbation.Domain.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("AllocationTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("OpenProbation.Domain.People.Person", "Person")
                         .WithMany("Orders")
                         .HasForeignKey("PersonId")
