@@ -85,6 +85,9 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
     /// <summary>Reductions of officers' available time (trainee, newly qualified, facility time, sickness…).</summary>
     public DbSet<Reduction> Reductions => Set<Reduction>();
 
+    /// <summary>Officers' challenges to their workload figures, and their managers' answers.</summary>
+    public DbSet<WorkloadChallenge> WorkloadChallenges => Set<WorkloadChallenge>();
+
     /// <summary>Unallocated orders moved between teams' allocation queues.</summary>
     public DbSet<CaseTransfer> CaseTransfers => Set<CaseTransfer>();
 
@@ -417,6 +420,22 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             r.Property(x => x.HoursPerWeek).HasPrecision(5, 2);
             r.HasIndex(x => new { x.StaffMemberId, x.StartDate });
             r.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<WorkloadChallenge>(c =>
+        {
+            Versioned(c);
+            c.Property(x => x.Reason).HasMaxLength(FieldLimits.Note);
+            c.Property(x => x.Answer).HasMaxLength(FieldLimits.Note);
+            c.Property(x => x.RaisedBy).HasMaxLength(FieldLimits.UserName);
+            c.Property(x => x.AnsweredBy).HasMaxLength(FieldLimits.UserName);
+            c.Property(x => x.HoursRequired).HasPrecision(9, 2);
+            c.Property(x => x.HoursAvailable).HasPrecision(9, 2);
+            c.Property(x => x.CapacityPercent).HasPrecision(9, 2);
+            c.Ignore(x => x.IsAnswered);
+            c.HasIndex(x => x.StaffMemberId);
+            c.HasIndex(x => x.AnsweredAt);
+            c.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<CaseTransfer>(t =>

@@ -103,7 +103,8 @@ public static class OpenProbationApp
             .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Policies.AuditReaders))
             .AddPolicy(Policies.ExportSubjectAccess, p => p.RequireRole(Policies.SubjectAccessExporters))
             .AddPolicy(Policies.CountersignRiskDecisions, p => p.RequireRole(Policies.Countersigners))
-            .AddPolicy(Policies.OverrideAllocationRules, p => p.RequireRole(Policies.Countersigners));
+            .AddPolicy(Policies.OverrideAllocationRules, p => p.RequireRole(Policies.Countersigners))
+            .AddPolicy(Policies.AnswerWorkloadChallenges, p => p.RequireRole(Policies.Countersigners));
         services.AddHostedService<MigrateOnStart>();
         services.AddSingleton<DailyTierRecalculation>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyTierRecalculation>());
@@ -184,6 +185,7 @@ public static class OpenProbationApp
         api.MapLocations();
         api.MapAppointments();
         api.MapWorkload();
+        api.MapWorkloadChallenges();
         api.MapAllocations();
         api.MapGroupSessions();
         api.MapCompliance();

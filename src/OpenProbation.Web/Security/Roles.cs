@@ -72,6 +72,9 @@ public static class Policies
     /// </summary>
     public const string OverrideAllocationRules = "override-allocation-rules";
 
+    /// <summary>Answer an officer's challenge to their workload figure ("this is wrong because…"): managers only.</summary>
+    public const string AnswerWorkloadChallenges = "answer-workload-challenges";
+
     /// <summary>Record the outcome of a court hearing: a new or existing person, the order and its requirements.</summary>
     public const string EnterCourtOutcomes = "enter-court-outcomes";
 

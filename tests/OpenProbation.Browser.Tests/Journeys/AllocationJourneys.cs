@@ -62,7 +62,6 @@ public abstract partial class BrowserJourneys
         await Expect(journey.Page.GetByText("There is a problem")).ToBeVisibleAsync();
         await Expect(journey.Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($@"^{Regex.Escape(away)} is away .*inside the induction window") })).ToBeVisibleAsync();
         await Expect(choice).ToBeCheckedAsync();
-        await journey.ScreenshotAsync("allocation-refused");
 
         await journey.Page.GetByLabel("Reason for overriding a rule (only if the officer needs an override)")
             .FillAsync("Only officer free to do the induction before the leave; cover agreed with the team");

@@ -520,9 +520,19 @@ public abstract class MalformedInputTests(AppFixture app)
 
         public HttpClient Admin { get; } = admin;
 
-        /// <summary>Countersigning a lower tier is a manager's decision, which administrators may not make.</summary>
-        public HttpClient ClientFor(ApiEndpoint endpoint) =>
-            endpoint.ToString().EndsWith("/countersignature", StringComparison.Ordinal) ? manager : Admin;
+        /// <summary>The officer of the world's staff record: only they may challenge their own workload figure.</summary>
+        public HttpClient? Officer { get; set; }
+
+        /// <summary>
+        /// Countersigning a lower tier and answering a workload challenge are a manager's decisions, which administrators
+        /// may not make; raising a challenge is the officer's own.
+        /// </summary>
+        public HttpClient ClientFor(ApiEndpoint endpoint)
+        {
+            var route = endpoint.ToString();
+            return route.EndsWith("/countersignature", StringComparison.Ordinal) || route.EndsWith("/answer", StringComparison.Ordinal) ? manager
+                : route == "POST /api/v1/staff/{id}/workload/challenges" ? Officer! : Admin;
+        }
 
         public void Add(string collection, string id) => _ids[collection] = id;
 
@@ -619,6 +629,17 @@ public abstract class MalformedInputTests(AppFixture app)
         world.Add("markers", await CreateAsync(world, $"/api/v1/people/{crn}/markers", typeof(MarkerDetails)));
         world.Body<ReductionDetails>(() => new() { ["type"] = nameof(ReductionType.TradeUnionFacilityTime), ["startDate"] = "2026-11-01", ["hoursPerWeek"] = 3.75, ["notes"] = "Branch secretary" });
         world.Add("reductions", await CreateAsync(world, $"/api/v1/staff/{world.Id("staff")}/reductions", typeof(ReductionDetails)));
+        world.Officer = await app.ClientForUserAsync(await app.CreateUserAsync(Roles.ProbationOfficer, world.Id("staff")));
+        world.Body<ChallengeDetails>(() => new() { ["reason"] = "Two cases need interpreters for every appointment" });
+        world.Body<ChallengeAnswer>(() => new() { ["answer"] = "Agreed: a reduction of two hours a week is recorded" });
+        var challenge = await world.Officer.PostAsync($"/api/v1/staff/{world.Id("staff")}/workload/challenges",
+            new StringContent(world.ValidBody(typeof(ChallengeDetails))!.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.True(challenge.StatusCode == HttpStatusCode.Created, $"Setting up a workload challenge: {(int)challenge.StatusCode} {await BriefAsync(challenge)}");
+        using (var created = JsonDocument.Parse(await challenge.Content.ReadAsStringAsync()))
+        {
+            world.Add("challenges", created.RootElement.GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture));
+        }
+
         world.Body<ReportRequestDetails>(() => new() { ["type"] = nameof(WorkloadReportType.PreSentenceReport), ["dueDate"] = "2026-11-30", ["staffMemberId"] = world.Id("staff") });
         world.Body<ReportCompletion>(() => new() { ["completedOn"] = "2026-11-23" });
         world.Add("reports", await CreateAsync(world, $"/api/v1/people/{crn}/reports", typeof(ReportRequestDetails)));

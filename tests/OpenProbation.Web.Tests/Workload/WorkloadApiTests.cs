@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using OpenProbation.Web.Features.Workload;
 using OpenProbation.Web.Security;
 using OpenProbation.Web.Tests.Infrastructure;
@@ -121,6 +122,47 @@ public abstract class WorkloadApiTests(AppFixture app)
         await (await officer.GetAsync($"/api/v1/staff/{theirs.Id}/reductions")).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync($"/api/v1/staff/{theirs.Id}/workload")).StatusCode);
         await (await manager.GetAsync("/api/v1/staff/999999/workload")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_challenge_is_raised_only_by_the_officer_answered_once_by_a_manager_and_listed_for_the_team()
+    {
+        var admin = await app.ClientForAsync(Roles.SystemAdministrator);
+        var team = await TestData.CreateTeamAsync(admin);
+        var staff = await CreateOfficerAsync(admin, team.Id, firstName: "Ivy");
+        var other = await CreateOfficerAsync(admin, team.Id, firstName: "Joe");
+        await CreateCaseAsync(admin, staff);
+        var officer = await app.ClientForUserAsync(await app.CreateUserAsync(Roles.ProbationOfficer, staff.Id));
+        var manager = await app.ClientForAsync(Roles.SeniorProbationOfficer);
+        var url = $"/api/v1/staff/{staff.Id}/workload/challenges";
+
+        var invalid = await (await officer.PostJsonAsync(url, new { reason = "short" })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["reason"], invalid.ErrorFields());
+        await (await officer.PostJsonAsync($"/api/v1/staff/{other.Id}/workload/challenges", new { reason = "Someone else's figure is wrong" })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await manager.PostJsonAsync(url, new { reason = "A manager cannot raise it for the officer" })).ProblemAsync(HttpStatusCode.Forbidden);
+
+        var raised = await TestData.Created<WorkloadChallengeDto>(await officer.PostJsonAsync(url, new { reason = "The breach case takes a day a week in court" }));
+        Assert.Equal(staff.Id, raised.StaffMemberId);
+        Assert.Equal(29, raised.PointsUsed);
+        Assert.Null(raised.AnsweredAt);
+        var waiting = await (await manager.GetAsync($"/api/v1/workload/challenges?teamId={team.Id}&answered=false")).ReadAsync<List<WorkloadChallengeDto>>();
+        Assert.Equal([raised.Id], waiting.Select(c => c.Id));
+        await (await officer.GetAsync($"/api/v1/staff/{other.Id}/workload/challenges")).ProblemAsync(HttpStatusCode.Forbidden);
+
+        var answerUrl = $"/api/v1/workload/challenges/{raised.Id}/answer";
+        await (await officer.PostJsonAsync(answerUrl, new { answer = "I answer my own challenge" })).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(["answer"], (await (await manager.PostJsonAsync(answerUrl, new { answer = "" })).ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        var answered = await (await manager.PostJsonAsync(answerUrl, new { answer = "Agreed; the court days are now a reduction" })).ReadAsync<WorkloadChallengeDto>();
+        Assert.Equal("Agreed; the court days are now a reduction", answered.Answer);
+        Assert.NotNull(answered.AnsweredAt);
+        await (await manager.PostJsonAsync(answerUrl, new { answer = "A second answer must be refused" })).ProblemAsync(HttpStatusCode.Conflict);
+
+        var mine = await (await officer.GetAsync(url)).ReadAsync<List<WorkloadChallengeDto>>();
+        Assert.Equal("Agreed; the court days are now a reduction", Assert.Single(mine).Answer);
+        Assert.Empty(await (await manager.GetAsync($"/api/v1/workload/challenges?teamId={team.Id}&answered=false")).ReadAsync<List<WorkloadChallengeDto>>());
+        await (await manager.GetAsync("/api/v1/workload/challenges/999999")).ProblemAsync(HttpStatusCode.NotFound);
+        var audited = await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityType == nameof(Domain.Workload.WorkloadChallenge) && e.EntityId == raised.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(2, audited);
     }
 
     [Fact]

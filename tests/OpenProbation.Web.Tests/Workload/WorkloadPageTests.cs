@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using OpenProbation.Web.Security;
 using OpenProbation.Web.Tests.Infrastructure;
 using static OpenProbation.Web.Tests.Contacts.ContactTestData;
@@ -47,6 +48,102 @@ public abstract class WorkloadPageTests(PagesAppFixture app)
         Assert.Contains("Long-term sickness", theirs, StringComparison.Ordinal);
         var (missing, _) = await spo.GetAsync("/team/officers/999999/workload");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_officer_page_shows_orders_ending_and_releases_due_in_the_next_four_weeks_and_the_last_allocation()
+    {
+        var admin = await app.ClientForAsync(Roles.SystemAdministrator);
+        var officer = await CreateOfficerAsync(admin, firstName: "Cara", lastName: "Coming");
+        await CreateCaseAsync(admin, officer);
+        var ending = await TestData.CreatePersonAsync(admin, firstName: "Enid", lastName: "Ending");
+        var short_ = await TestData.CreateOrderAsync(admin, ending.Crn, sentenceDate: "2026-06-01", length: 6);
+        await TestData.AssignAsync(admin, short_.Id, officer.Id, fromDate: "2026-06-01");
+        var inside = await TestData.CreatePersonAsync(admin, firstName: "Rory", lastName: "Release");
+        var custody = await TestData.CreateOrderAsync(admin, inside.Crn, type: "Custody", sentenceDate: "2026-07-08", length: 5);
+        await TestData.AssignAsync(admin, custody.Id, officer.Id, fromDate: "2026-11-20", reason: "Pre-release planning");
+
+        var (spo, _) = await app.SignedInAsync(Roles.SeniorProbationOfficer);
+        var (_, page) = await spo.GetAsync($"/team/officers/{officer.Id}/workload");
+
+        Assert.Contains("<h2 class=\"govuk-heading-m\">In the next 4 weeks</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("Orders ending (1)", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/people/{ending.Crn}\">Enid Ending</a>", page, StringComparison.Ordinal);
+        Assert.Contains("30 Nov 2026", page, StringComparison.Ordinal);
+        Assert.Contains("7 Dec 2026", page, StringComparison.Ordinal);
+        Assert.Contains("Releases due (1)", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/people/{inside.Crn}\">Rory Release</a>", page, StringComparison.Ordinal);
+        Assert.Matches($@"href=""/people/{inside.Crn}"">Rory Release</a>\s*from 20 Nov 2026, by ", page);
+    }
+
+    [Fact]
+    public async Task An_officer_challenges_their_figure_their_manager_answers_and_the_officer_reads_the_answer()
+    {
+        var admin = await app.ClientForAsync(Roles.SystemAdministrator);
+        var team = await TestData.CreateTeamAsync(admin);
+        var officer = await CreateOfficerAsync(admin, team.Id, firstName: "Dev", lastName: "Disputes");
+        await CreateCaseAsync(admin, officer);
+        var managerStaff = await TestData.CreateStaffAsync(admin, team.Id, grade: "SeniorProbationOfficer", firstName: "Meg", lastName: "Manager");
+        var (mine, _) = await app.SignedInAsync(Roles.ProbationOfficer, officer.Id);
+
+        var (blank, blankHtml) = await mine.PostAsync("/workload", [new("Input.Reason", "  ")]);
+        Assert.Equal(HttpStatusCode.OK, blank.StatusCode);
+        Assert.Contains("There is a problem", blankHtml, StringComparison.Ordinal);
+        Assert.Contains("Enter why the figure is wrong", blankHtml, StringComparison.Ordinal);
+        var (brief, briefHtml) = await mine.PostAsync("/workload", [new("Input.Reason", "Too low")]);
+        Assert.Equal(HttpStatusCode.OK, brief.StatusCode);
+        Assert.Contains("Say why the figure is wrong in at least 10 characters", briefHtml, StringComparison.Ordinal);
+        Assert.Contains(">Too low</textarea>", briefHtml, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.WorkloadChallenges.CountAsync(c => c.StaffMemberId == officer.Id)));
+
+        const string reason = "My Welsh-speaking case needs an interpreter at every appointment, which doubles the time";
+        var (sent, _) = await mine.PostAsync("/workload", [new("Input.Reason", reason)]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal("/workload#challenges", sent.Headers.Location!.OriginalString);
+        var (_, own) = await mine.GetAsync("/workload");
+        Assert.Contains("Your challenge has been sent to your manager.", own, StringComparison.Ordinal);
+        Assert.Contains(reason, own, StringComparison.Ordinal);
+        Assert.Contains("Waiting for an answer", own, StringComparison.Ordinal);
+        var challenge = await app.WithDbAsync(db => db.WorkloadChallenges.SingleAsync(c => c.StaffMemberId == officer.Id));
+        Assert.Equal(29, challenge.PointsUsed);
+        Assert.Equal(2176, challenge.PointsAvailable);
+
+        var (manager, _) = await app.SignedInAsync(Roles.SeniorProbationOfficer, managerStaff.Id);
+        var (_, home) = await manager.GetAsync("/");
+        Assert.Contains("1 challenge to a workload figure waiting for your answer", home, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/workload/challenges/{challenge.Id}\">Dev Disputes, raised ", home, StringComparison.Ordinal);
+        var (_, teamPage) = await manager.GetAsync($"/team/workload?teamId={team.Id}");
+        Assert.Contains("Challenges waiting for an answer (1)", teamPage, StringComparison.Ordinal);
+
+        var url = $"/workload/challenges/{challenge.Id}";
+        var (_, open) = await manager.GetAsync(url);
+        Assert.Matches(@"Capacity [0-9.]+%: 29 of 2,176 points, [0-9.]+ of [0-9.]+ hours this month", open);
+        var (empty, emptyHtml) = await manager.PostAsync(url, [new("Input.Answer", "")]);
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("Enter your answer", emptyHtml, StringComparison.Ordinal);
+        const string answer = "Agreed: I have recorded two hours a week for interpreted appointments";
+        var (answered, _) = await manager.PostAsync(url, [new("Input.Answer", answer)]);
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Equal($"/team/officers/{officer.Id}/workload#challenges", answered.Headers.Location!.OriginalString);
+        var (_, officerPage) = await manager.GetAsync($"/team/officers/{officer.Id}/workload");
+        Assert.Contains("Your answer has been sent to Dev Disputes.", officerPage, StringComparison.Ordinal);
+        Assert.Contains(answer, officerPage, StringComparison.Ordinal);
+
+        var (again, againHtml) = await manager.PostAsync(url, [new("Input.Answer", "A second answer that must not replace the first")], $"/team/officers/{officer.Id}/workload");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("has already answered this challenge", againHtml, StringComparison.Ordinal);
+        Assert.Equal(answer, await app.WithDbAsync(db => db.WorkloadChallenges.Where(c => c.Id == challenge.Id).Select(c => c.Answer).SingleAsync()));
+
+        var (_, officerHome) = await mine.GetAsync("/");
+        Assert.Contains("Your challenge to your workload figure has been answered.", officerHome, StringComparison.Ordinal);
+        var (_, read) = await mine.GetAsync("/workload");
+        Assert.Contains(answer, read, StringComparison.Ordinal);
+        Assert.Contains("Answered", read, StringComparison.Ordinal);
+
+        var stranger = await CreateOfficerAsync(admin, firstName: "Sam", lastName: "Stranger");
+        var (other, _) = await app.SignedInAsync(Roles.ProbationOfficer, stranger.Id);
+        var (hidden, _) = await other.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
     }
 }
 

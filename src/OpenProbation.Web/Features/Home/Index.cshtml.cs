@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Allocation;
+using OpenProbation.Web.Features.Workload;
 using OpenProbation.Web.Security;
 
 namespace OpenProbation.Web.Features.Home;
@@ -17,6 +18,12 @@ public sealed class IndexModel(IAuthorizationService authorization, OpenProbatio
 
     /// <summary>Cases allocated to the user that they have not yet marked as read, newest first.</summary>
     public IReadOnlyList<AllocationDto> NewCases { get; private set; } = [];
+
+    /// <summary>For a manager: challenges to workload figures from their team still waiting for an answer.</summary>
+    public IReadOnlyList<WorkloadChallengeDto> ChallengesToAnswer { get; private set; } = [];
+
+    /// <summary>For an officer: answers to their challenges given in the last fortnight.</summary>
+    public IReadOnlyList<WorkloadChallengeDto> ChallengesAnswered { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -41,6 +48,19 @@ public sealed class IndexModel(IAuthorizationService authorization, OpenProbatio
         if ((await authorization.AuthorizeAsync(User, Policies.HoldCaseload)).Succeeded)
         {
             NewCases = await AllocationApi.ProjectAsync(AllocationApi.NewCasesQuery(db, User).Take(50), ct);
+        }
+
+        if (OpenProbationClaims.StaffMemberIdOf(User) is { } me)
+        {
+            if ((await authorization.AuthorizeAsync(User, Policies.AnswerWorkloadChallenges)).Succeeded
+                && await db.Staff.AsNoTracking().Where(s => s.Id == me).Select(s => (int?)s.TeamId).SingleOrDefaultAsync(ct) is { } team)
+            {
+                ChallengesToAnswer = [.. (await WorkloadChallenges.Listed(db, WorkloadChallenges.WaitingInTeam(db, team)).Take(50).ToListAsync(ct)).OrderBy(c => c.Id)];
+            }
+
+            var since = clock.GetUtcNow().AddDays(-14);
+            ChallengesAnswered = (await WorkloadChallenges.Listed(db, db.WorkloadChallenges.Where(c => c.StaffMemberId == me && c.AnsweredAt != null)).Take(20).ToListAsync(ct))
+                .Where(c => c.AnsweredAt >= since).ToList();
         }
     }
 

@@ -6,21 +6,66 @@ using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Workload;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Contacts;
+using OpenProbation.Web.Features.Govuk;
 using OpenProbation.Web.Security;
 
 namespace OpenProbation.Web.Features.Workload;
 
-/// <summary>The signed-in officer's own workload by both models.</summary>
+/// <summary>What an officer types to challenge their figure.</summary>
+public sealed class ChallengeInput
+{
+    public string? Reason { get; set; }
+}
+
+/// <summary>The signed-in officer's own workload by both models, what is coming in the next four weeks, and their challenges to it.</summary>
 [Authorize(Policy = Policies.HoldCaseload)]
 public sealed class MineModel(OpenProbationDbContext db, WorkloadPolicies policies, ContactPolicies contacts, TimeProvider clock) : PageModel
 {
     public OfficerWorkload? Workload { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public OfficerOutlook? Outlook { get; private set; }
+
+    public IReadOnlyList<WorkloadChallengeDto> Challenges { get; private set; } = [];
+
+    [BindProperty]
+    public ChallengeInput Input { get; set; } = new();
+
+    [TempData]
+    public string? Confirmation { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>"This is wrong because…": recorded with the figures as they stand, for the officer's manager to answer.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Workload is null)
+        {
+            return Forbid();
+        }
+
+        var (challenge, errors) = await WorkloadChallenges.RaiseAsync(db, Workload, Input.Reason, User.Identity?.Name ?? "unknown", clock, ct);
+        if (challenge is null)
+        {
+            ModelState.AddDomainErrors(errors, "Input");
+            return Page();
+        }
+
+        Confirmation = "Your challenge has been sent to your manager. Their answer will appear here.";
+        return Redirect("/workload#challenges");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         if (OpenProbationClaims.StaffMemberIdOf(User) is { } me)
         {
-            Workload = (await OfficerWorkloads.LoadAsync(db, User, policies, contacts, [me], clock.Today(), ct)).SingleOrDefault();
+            var today = clock.Today();
+            Workload = (await OfficerWorkloads.LoadAsync(db, User, policies, contacts, [me], today, ct)).SingleOrDefault();
+            if (Workload is not null)
+            {
+                Outlook = await OfficerOutlook.LoadAsync(db, User, me, today, ct);
+                Challenges = await WorkloadChallenges.Listed(db, db.WorkloadChallenges.Where(c => c.StaffMemberId == me)).ToListAsync(ct);
+            }
         }
     }
 }
@@ -32,8 +77,15 @@ public sealed class OfficerModel(
 {
     public OfficerWorkload? Workload { get; private set; }
 
+    public OfficerOutlook? Outlook { get; private set; }
+
+    public IReadOnlyList<WorkloadChallengeDto> Challenges { get; private set; } = [];
+
     /// <summary>True when the reader may reallocate the officer's cases.</summary>
     public bool CanReallocate { get; private set; }
+
+    /// <summary>True when the reader may answer the officer's challenges (a manager).</summary>
+    public bool CanAnswer { get; private set; }
 
     [TempData]
     public string? Confirmation { get; set; }
@@ -45,8 +97,12 @@ public sealed class OfficerModel(
             return NotFound();
         }
 
-        Workload = (await OfficerWorkloads.LoadAsync(db, User, policies, contacts, [staffId], clock.Today(), ct)).Single();
+        var today = clock.Today();
+        Workload = (await OfficerWorkloads.LoadAsync(db, User, policies, contacts, [staffId], today, ct)).Single();
+        Outlook = await OfficerOutlook.LoadAsync(db, User, staffId, today, ct);
+        Challenges = await WorkloadChallenges.Listed(db, db.WorkloadChallenges.Where(c => c.StaffMemberId == staffId)).ToListAsync(ct);
         CanReallocate = (await authorization.AuthorizeAsync(User, Policies.AllocateCases)).Succeeded;
+        CanAnswer = (await authorization.AuthorizeAsync(User, Policies.AnswerWorkloadChallenges)).Succeeded;
         return Page();
     }
 }
@@ -74,6 +130,9 @@ public sealed class TeamModel(OpenProbationDbContext db, WorkloadPolicies polici
     /// <summary>Live orders in the team's allocation queue (named for this team) with no responsible officer.</summary>
     public int Unallocated { get; private set; }
 
+    /// <summary>The team's officers' challenges to their figures still waiting for an answer, oldest first.</summary>
+    public IReadOnlyList<WorkloadChallengeDto> Challenges { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var today = clock.Today();
@@ -97,8 +156,86 @@ public sealed class TeamModel(OpenProbationDbContext db, WorkloadPolicies polici
         Establishment = Vacancies.Of(Team.CaseHoldingPosts, Officers.Select(o => o.Officer.ContractedHours));
         Unallocated = await db.Orders.CountAsync(
             o => o.AllocationTeamId == Team.Id && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Breached) && !o.Assignments.Any(a => a.ToDate == null), ct);
+        Challenges = [.. (await WorkloadChallenges.Listed(db, WorkloadChallenges.WaitingInTeam(db, Team.Id)).ToListAsync(ct)).OrderBy(c => c.Id)];
         return Page();
     }
+}
+
+/// <summary>
+/// One challenge to an officer's figure: what they said and the figures then, their figures now, and the manager's
+/// answer or the form to give it. The officer themselves and workload readers see it; managers answer.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class ChallengeModel(
+    OpenProbationDbContext db, WorkloadPolicies policies, ContactPolicies contacts, IAuthorizationService authorization, TimeProvider clock) : PageModel
+{
+    public WorkloadChallengeDto Item { get; private set; } = null!;
+
+    public OfficerWorkload Workload { get; private set; } = null!;
+
+    /// <summary>The reader is a manager and the challenge is unanswered: the form shows.</summary>
+    public bool CanAnswer { get; private set; }
+
+    private bool _mayAnswer;
+
+    [BindProperty]
+    public AnswerInput Input { get; set; } = new();
+
+    [TempData]
+    public string? Confirmation { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!_mayAnswer)
+        {
+            return Forbid();
+        }
+
+        var (_, errors, already) = await WorkloadChallenges.AnswerAsync(db, id, Input.Answer, User.Identity?.Name ?? "unknown", clock, ct);
+        if (already)
+        {
+            await LoadAsync(id, ct);
+            ModelState.AddModelError("Input.Answer", $"{Item.AnsweredBy} has already answered this challenge; their answer is shown above");
+            return Page();
+        }
+
+        if (!errors.IsValid)
+        {
+            ModelState.AddDomainErrors(errors, "Input");
+            return Page();
+        }
+
+        Confirmation = $"Your answer has been sent to {Item.Name}.";
+        return Redirect($"/team/officers/{Item.StaffMemberId}/workload#challenges");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var challenge = await WorkloadChallenges.Listed(db, db.WorkloadChallenges.Where(c => c.Id == id)).SingleOrDefaultAsync(ct);
+        if (challenge is null || !await WorkloadApi.MayReadAsync(authorization, User, challenge.StaffMemberId))
+        {
+            return false;
+        }
+
+        Item = challenge;
+        Workload = (await OfficerWorkloads.LoadAsync(db, User, policies, contacts, [challenge.StaffMemberId], clock.Today(), ct)).Single();
+        _mayAnswer = (await authorization.AuthorizeAsync(User, Policies.AnswerWorkloadChallenges)).Succeeded;
+        CanAnswer = _mayAnswer && !challenge.AnsweredAt.HasValue;
+        return true;
+    }
+}
+
+/// <summary>What a manager types to answer a challenge.</summary>
+public sealed class AnswerInput
+{
+    public string? Answer { get; set; }
 }
 
 /// <summary>Capacity in words and its tag colour, shared by the workload pages.</summary>
@@ -107,6 +244,27 @@ public static class WorkloadWording
     /// <summary>"92.5%", or "No capacity" when nothing is available.</summary>
     public static string Capacity(decimal? percent) =>
         percent is { } p ? p.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%" : "No capacity";
+
+    /// <summary>"Capacity 104%: 2,100 of 2,020 points, 130 of 125 hours" as a challenge recorded them.</summary>
+    public static string Figures(WorkloadChallengeDto c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return Figures(c.CapacityPercent, c.PointsUsed, c.PointsAvailable, c.HoursRequired, c.HoursAvailable);
+    }
+
+    /// <summary>The same for a workload as it stands.</summary>
+    public static string Figures(OfficerWorkload w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        return Figures(WorkloadCapacity.Percent(w.Points, w.Time), w.Points.TotalPoints, w.Points.AvailablePoints, w.Time.TotalHours, w.Time.AvailableHours);
+    }
+
+    private static string Figures(decimal? percent, int pointsUsed, int pointsAvailable, decimal hoursRequired, decimal hoursAvailable)
+    {
+        var uk = System.Globalization.CultureInfo.InvariantCulture;
+        return $"{(percent is null ? "No capacity" : "Capacity " + Capacity(percent))}: {pointsUsed.ToString("N0", uk)} of {pointsAvailable.ToString("N0", uk)} points, "
+            + $"{hoursRequired.ToString("0.#", uk)} of {hoursAvailable.ToString("0.#", uk)} hours this month";
+    }
 
     /// <summary>Red above 100% or with no capacity, orange above 90%, green otherwise.</summary>
     public static string Tag(decimal? percent) =>
