@@ -49,6 +49,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["ConnectionStrings:OpenProbation"] = connectionString,
     // The benchmark recomputes every tier itself; the daily job would run the same work alongside it.
     ["OpenProbation:Tiering:DailyRecalculation"] = "false",
+    ["OpenProbation:Workload:DailySnapshot"] = "false",
 });
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 await using var app = OpenProbationApp.Build(builder);

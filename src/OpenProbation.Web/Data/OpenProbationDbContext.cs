@@ -85,6 +85,9 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
     /// <summary>Reductions of officers' available time (trainee, newly qualified, facility time, sickness…).</summary>
     public DbSet<Reduction> Reductions => Set<Reduction>();
 
+    /// <summary>Each officer's workload figures as recorded each day, for the trend.</summary>
+    public DbSet<Features.Workload.WorkloadSnapshot> WorkloadSnapshots => Set<Features.Workload.WorkloadSnapshot>();
+
     /// <summary>Officers' challenges to their workload figures, and their managers' answers.</summary>
     public DbSet<WorkloadChallenge> WorkloadChallenges => Set<WorkloadChallenge>();
 
@@ -420,6 +423,15 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             r.Property(x => x.HoursPerWeek).HasPrecision(5, 2);
             r.HasIndex(x => new { x.StaffMemberId, x.StartDate });
             r.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Features.Workload.WorkloadSnapshot>(w =>
+        {
+            w.Property(x => x.HoursRequired).HasPrecision(9, 2);
+            w.Property(x => x.HoursAvailable).HasPrecision(9, 2);
+            w.Property(x => x.CapacityPercent).HasPrecision(9, 2);
+            w.HasIndex(x => new { x.Date, x.StaffMemberId }).IsUnique();
+            w.HasIndex(x => new { x.TeamId, x.Date });
         });
 
         builder.Entity<WorkloadChallenge>(c =>

@@ -108,6 +108,8 @@ public static class OpenProbationApp
         services.AddHostedService<MigrateOnStart>();
         services.AddSingleton<DailyTierRecalculation>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyTierRecalculation>());
+        services.AddSingleton<DailyWorkloadSnapshot>();
+        services.AddHostedService(sp => sp.GetRequiredService<DailyWorkloadSnapshot>());
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer((document, _, _) =>

@@ -141,6 +141,7 @@ public abstract class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetim
 
         builder.UseSetting("OpenProbation:Database:MigrateOnStart", "true");
         builder.UseSetting("OpenProbation:Tiering:DailyRecalculation", "false");
+        builder.UseSetting("OpenProbation:Workload:DailySnapshot", "false");
         // Every journey signs in from 127.0.0.1; the real limit (10 a minute) would refuse the later ones.
         builder.UseSetting("OpenProbation:Security:SignInAttemptsPerMinute", "10000");
         builder.ConfigureLogging(logging =>

@@ -72,6 +72,7 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/team/workload"] = WorkloadReaders,
         ["/team/officers/{staffId:int}/workload"] = WorkloadReaders,
         ["/workload/challenges/{id:int}"] = Everyone,
+        ["/delivery-unit/workload"] = WorkloadReaders,
         ["/allocations"] = Managers,
         ["/allocations/{orderId:int}"] = Managers,
         ["/allocations/overrides"] = Managers,

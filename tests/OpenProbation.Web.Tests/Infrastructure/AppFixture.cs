@@ -56,6 +56,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     {
         // Tests drive recalculation themselves; a background run would race them on the fixed clock.
         builder.UseSetting("OpenProbation:Tiering:DailyRecalculation", "false");
+        builder.UseSetting("OpenProbation:Workload:DailySnapshot", "false");
         foreach (var (key, value) in Database.Settings.Concat(ExtraSettings))
         {
             builder.UseSetting(key, value);

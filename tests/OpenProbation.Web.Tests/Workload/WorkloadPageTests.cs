@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenProbation.Web.Features.Workload;
 using OpenProbation.Web.Security;
 using OpenProbation.Web.Tests.Infrastructure;
 using static OpenProbation.Web.Tests.Contacts.ContactTestData;
@@ -144,6 +146,56 @@ public abstract class WorkloadPageTests(PagesAppFixture app)
         var (other, _) = await app.SignedInAsync(Roles.ProbationOfficer, stranger.Id);
         var (hidden, _) = await other.GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_delivery_unit_page_shows_every_officer_the_spread_teams_vacancies_unallocated_cases_and_a_trend_that_is_recorded_not_made_up()
+    {
+        var admin = await app.ClientForAsync(Roles.SystemAdministrator);
+        var north = await TestData.CreateTeamAsync(admin);
+        var south = await TestData.CreateTeamAsync(admin, north.DeliveryUnitId, "South Team");
+        (await admin.PutJsonAsync($"/api/v1/teams/{south.Id}", new { deliveryUnitId = north.DeliveryUnitId, code = south.Code, name = south.Name, caseHoldingPosts = 3 }, 1)).EnsureSuccessStatusCode();
+        var busy = await CreateOfficerAsync(admin, north.Id, firstName: "Bea", lastName: "Busy");
+        var sick = await CreateOfficerAsync(admin, south.Id, firstName: "Sid", lastName: "Sick");
+        await CreateCaseAsync(admin, busy, sentenceDate: "2026-10-05");
+        await CreateCaseAsync(admin, sick, sentenceDate: "2026-10-05");
+        await TestData.Created<Features.Workload.ReductionDto>(await admin.PostJsonAsync($"/api/v1/staff/{sick.Id}/reductions", new { type = "LongTermSickness", startDate = "2026-11-01" }));
+        var waiting = await TestData.CreatePersonWithOrderAsync(admin);
+        await app.WithDbAsync(db => db.Orders.Where(o => o.Id == waiting.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.AllocationTeamId, south.Id)));
+
+        var (spo, _) = await app.SignedInAsync(Roles.SeniorProbationOfficer);
+        var url = $"/delivery-unit/workload?deliveryUnitId={north.DeliveryUnitId}";
+        var (_, page) = await spo.GetAsync(url);
+
+        Assert.Contains("2 cases held by 2 officers in post in 2 teams. 1 officer is over capacity.", page, StringComparison.Ordinal);
+        Assert.Contains("2 FTE vacant", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/allocations?deliveryUnitId={north.DeliveryUnitId}\">1 case waiting for allocation</a>", page, StringComparison.Ordinal);
+        Assert.Matches(@"<th scope=""row"" class=""govuk-table__header"">No capacity</th>\s*<td class=""govuk-table__cell govuk-table__cell--numeric"">1</td>", page);
+        Assert.Matches(@"<th scope=""row"" class=""govuk-table__header"">Up to 70%</th>\s*<td class=""govuk-table__cell govuk-table__cell--numeric"">1</td>", page);
+        Assert.Contains("app-bar app-bar--w100 app-bar--over", page, StringComparison.Ordinal);
+        Assert.True(page.IndexOf("Sid Sick", StringComparison.Ordinal) < page.IndexOf("Bea Busy", StringComparison.Ordinal), "No capacity sorts first");
+        Assert.Contains($"href=\"/team/workload?teamId={south.Id}\">South Team</a>", page, StringComparison.Ordinal);
+        Assert.Contains("Trend over the last 12 weeks", page, StringComparison.Ordinal);
+        Assert.Contains("Not recorded", page, StringComparison.Ordinal);
+        // Twelve weeks back the cases, sentenced on 5 October, were not yet held; today both are.
+        Assert.Matches(@"7 Sep 2026</th>\s*<td[^>]*>2</td>\s*<td[^>]*>0</td>", page);
+        Assert.Matches(@"23 Nov 2026</th>\s*<td[^>]*>2</td>\s*<td[^>]*>2</td>\s*<td[^>]*>1.0</td>\s*<td[^>]*>Not recorded</td>", page);
+
+        var job = app.Services.GetRequiredService<DailyWorkloadSnapshot>();
+        Assert.True(await job.RunIfDueAsync(CancellationToken.None));
+        Assert.False(await job.RunIfDueAsync(CancellationToken.None));
+        var recorded = await app.WithDbAsync(db => db.WorkloadSnapshots.AsNoTracking().Where(w => w.Date == app.Today && (w.StaffMemberId == busy.Id || w.StaffMemberId == sick.Id)).OrderBy(w => w.StaffMemberId).ToListAsync());
+        Assert.Equal([(1, false), (1, true)], recorded.Select(w => (w.Cases, w.OverCapacity)));
+        Assert.Null(recorded[1].CapacityPercent);
+
+        var (_, after) = await spo.GetAsync(url);
+        Assert.Matches(@"23 Nov 2026</th>\s*<td[^>]*>2</td>\s*<td[^>]*>2</td>\s*<td[^>]*>1.0</td>\s*<td[^>]*>1 of 2</td>", after);
+        var (_, teamPage) = await spo.GetAsync($"/team/workload?teamId={south.Id}");
+        Assert.Contains("How capacity is spread", teamPage, StringComparison.Ordinal);
+        Assert.Contains("delivery unit workload</a>", teamPage, StringComparison.Ordinal);
+        var (mine, _) = await app.SignedInAsync(Roles.ProbationOfficer, busy.Id);
+        Assert.NotEqual(HttpStatusCode.OK, (await mine.GetAsync(url)).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await spo.GetAsync("/delivery-unit/workload?deliveryUnitId=999999")).Response.StatusCode);
     }
 }
 

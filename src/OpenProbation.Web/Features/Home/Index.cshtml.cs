@@ -39,6 +39,7 @@ public sealed class IndexModel(IAuthorizationService authorization, OpenProbatio
         await Add(Policies.HoldCaseload, "My caseload", "/caseload", "The cases you are responsible officer for, with their risk, markers, orders and what is due.");
         await Add(Policies.HoldCaseload, "My diary", "/diary", "Your appointments for the day or the week, and the outcomes still to record.");
         await Add(Policies.AllocateCases, "Allocation queue", "/allocations", "New orders and releases waiting for a responsible officer, with the clock and ranked suggestions.");
+        await Add(Policies.ReadWorkloads, "Delivery unit workload", "/delivery-unit/workload", "Every officer's capacity by points and hours, the spread, vacancies, unallocated cases and the trend over time.");
         await Add(Policies.ReadTeamCaseloads, "Team", "/team", "Staff in your team, their caseloads and who is away today.");
         await Add(Policies.CountersignRiskDecisions, "Lower tiers to countersign", "/tier-changes", "Tier downgrades that need a manager's countersignature before they apply.");
         await Add(Policies.ReadCases, "Search", "/search", "Find a person by CRN, name or date of birth.");

@@ -55,23 +55,7 @@ public sealed partial class DailyTierRecalculation(
         var today = clock.Today();
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>();
-            if (!await db.ScheduledRuns.AnyAsync(r => r.Name == JobName, ct))
-            {
-                db.ScheduledRuns.Add(new ScheduledRun { Name = JobName, LastRunOn = DateOnly.MinValue });
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException)
-                {
-                    // Another node added it first.
-                }
-            }
-
-            var claimed = await db.ScheduledRuns.Where(r => r.Name == JobName && r.LastRunOn < today)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastRunOn, today).SetProperty(r => r.FinishedAt, (DateTimeOffset?)null), ct);
-            if (claimed == 0)
+            if (!await ScheduledRuns.ClaimAsync(scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>(), JobName, today, ct))
             {
                 return false;
             }
@@ -92,8 +76,7 @@ public sealed partial class DailyTierRecalculation(
             await using var done = scopes.CreateAsyncScope();
             var db = done.ServiceProvider.GetRequiredService<OpenProbationDbContext>();
             var summary = $"{people} people, {applied} tiers applied, {proposed} lower tiers proposed";
-            await db.ScheduledRuns.Where(r => r.Name == JobName)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.FinishedAt, clock.GetUtcNow()).SetProperty(r => r.Summary, summary), ct);
+            await ScheduledRuns.FinishAsync(db, JobName, clock.GetUtcNow(), summary, ct);
             LogDone(logger, people, applied, proposed);
             return true;
         }

@@ -68,9 +68,14 @@ public static class WorkloadConfiguration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(Section);
-        foreach (var unknown in section.GetChildren().Where(c => c.Key is not ("Points" or "Time")))
+        foreach (var unknown in section.GetChildren().Where(c => c.Key is not ("Points" or "Time" or "DailySnapshot")))
         {
-            throw new InvalidOperationException($"{Section}:{unknown.Key} is not a setting; use {Section}:Points or {Section}:Time.");
+            throw new InvalidOperationException($"{Section}:{unknown.Key} is not a setting; use {Section}:Points, {Section}:Time or {Section}:DailySnapshot.");
+        }
+
+        if (section["DailySnapshot"] is { } snapshot && !bool.TryParse(snapshot, out _))
+        {
+            throw new InvalidOperationException($"{Section}:DailySnapshot must be true or false.");
         }
 
         var points = ReadSchedule(section.GetSection("Points"), $"{Section}:Points", new PointsWeights(), ReadPoints);

@@ -133,6 +133,10 @@ public sealed class TeamModel(OpenProbationDbContext db, WorkloadPolicies polici
     /// <summary>The team's officers' challenges to their figures still waiting for an answer, oldest first.</summary>
     public IReadOnlyList<WorkloadChallengeDto> Challenges { get; private set; } = [];
 
+    public IReadOnlyList<CapacityBand> Distribution { get; private set; } = [];
+
+    public IReadOnlyList<TrendWeek> Trend { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var today = clock.Today();
@@ -157,6 +161,87 @@ public sealed class TeamModel(OpenProbationDbContext db, WorkloadPolicies polici
         Unallocated = await db.Orders.CountAsync(
             o => o.AllocationTeamId == Team.Id && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Breached) && !o.Assignments.Any(a => a.ToDate == null), ct);
         Challenges = [.. (await WorkloadChallenges.Listed(db, WorkloadChallenges.WaitingInTeam(db, Team.Id)).ToListAsync(ct)).OrderBy(c => c.Id)];
+        Distribution = CapacityDistribution.Of(Officers.Select(o => WorkloadCapacity.Percent(o.Points, o.Time)));
+        Trend = await WorkloadTrend.WeeksAsync(db, [Team.Id], today, ct);
+        return Page();
+    }
+}
+
+/// <summary>A team's line on the delivery-unit page.</summary>
+public sealed record TeamLine(int Id, string Name, int Officers, int Cases, int OverCapacity, Establishment Establishment, int Unallocated);
+
+/// <summary>
+/// A delivery unit's workload: every case-holding officer's capacity (red above 100%), caseloads, the distribution,
+/// each team with its vacancies and unallocated cases, and the trend over time. For the delivery-unit head.
+/// </summary>
+[Authorize(Policy = Policies.ReadWorkloads)]
+public sealed class DeliveryUnitModel(OpenProbationDbContext db, WorkloadPolicies policies, ContactPolicies contacts, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? DeliveryUnitId { get; set; }
+
+    public Domain.Organisation.DeliveryUnit? Unit { get; private set; }
+
+    public IReadOnlyList<(int Id, string Name)> Units { get; private set; } = [];
+
+    /// <summary>Every officer, highest capacity first (no capacity first of all).</summary>
+    public IReadOnlyList<OfficerWorkload> Officers { get; private set; } = [];
+
+    public IReadOnlyDictionary<int, string> TeamNames { get; private set; } = new Dictionary<int, string>();
+
+    public IReadOnlyList<TeamLine> Teams { get; private set; } = [];
+
+    public int Cases { get; private set; }
+
+    public IReadOnlyList<CapacityBand> Distribution { get; private set; } = [];
+
+    public IReadOnlyList<TrendWeek> Trend { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        Units = [.. (await db.DeliveryUnits.AsNoTracking().OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name))];
+        var unitId = DeliveryUnitId;
+        if (unitId is null && OpenProbationClaims.StaffMemberIdOf(User) is { } me)
+        {
+            unitId = await db.Staff.AsNoTracking().Where(s => s.Id == me).Select(s => (int?)s.Team!.DeliveryUnitId).SingleOrDefaultAsync(ct);
+        }
+
+        unitId ??= Units.Count > 0 ? Units[0].Id : null;
+        Unit = unitId is null ? null : await db.DeliveryUnits.AsNoTracking().Include(u => u.Region).SingleOrDefaultAsync(u => u.Id == unitId, ct);
+        if (Unit is null)
+        {
+            return DeliveryUnitId is null ? Page() : NotFound();
+        }
+
+        var teams = await db.Teams.AsNoTracking().Where(t => t.DeliveryUnitId == Unit.Id).OrderBy(t => t.Name).ToListAsync(ct);
+        TeamNames = teams.ToDictionary(t => t.Id, t => t.Name);
+        var teamIds = teams.Select(t => t.Id).ToList();
+        var ids = new List<int>();
+        foreach (var team in teams)
+        {
+            ids.AddRange(await OfficerWorkloads.TeamOfficersAsync(db, team.Id, today, ct));
+        }
+
+        var workloads = await OfficerWorkloads.LoadAsync(db, User, policies, contacts, ids, today, ct);
+        Officers = [.. workloads.OrderByDescending(w => WorkloadCapacity.Percent(w.Points, w.Time) ?? decimal.MaxValue).ThenBy(w => w.Officer.LastName, StringComparer.Ordinal)];
+        Cases = workloads.SelectMany(o => o.Cases).Select(c => c.PersonId).Distinct().Count();
+        var unallocated = (await db.Orders.AsNoTracking()
+                .Where(o => o.AllocationTeamId != null && teamIds.Contains(o.AllocationTeamId.Value)
+                    && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Breached) && !o.Assignments.Any(a => a.ToDate == null))
+                .GroupBy(o => o.AllocationTeamId!.Value)
+                .Select(g => new { Team = g.Key, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToDictionary(g => g.Team, g => g.Count);
+        Teams = [.. teams.Select(t =>
+        {
+            var theirs = workloads.Where(w => w.Officer.TeamId == t.Id).ToList();
+            return new TeamLine(
+                t.Id, t.Name, theirs.Count, theirs.SelectMany(o => o.Cases).Select(c => c.PersonId).Distinct().Count(), theirs.Count(o => o.IsOverCapacity),
+                Vacancies.Of(t.CaseHoldingPosts, theirs.Select(o => o.Officer.ContractedHours)), unallocated.GetValueOrDefault(t.Id));
+        })];
+        Distribution = CapacityDistribution.Of(workloads.Select(o => WorkloadCapacity.Percent(o.Points, o.Time)));
+        Trend = await WorkloadTrend.WeeksAsync(db, teamIds, today, ct);
         return Page();
     }
 }

@@ -1725,6 +1725,57 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("OpenProbation.Web.Features.Workload.WorkloadSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("CapacityPercent")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("HoursAvailable")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("HoursRequired")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<bool>("OverCapacity")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PointsAvailable")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PointsUsed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "StaffMemberId")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId", "Date");
+
+                    b.ToTable("WorkloadSnapshots");
+                });
+
             modelBuilder.Entity("OpenProbation.Web.Security.ApiToken", b =>
                 {
                     b.Property<int>("Id")

@@ -1662,6 +1662,55 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("OpenProbation.Web.Features.Workload.WorkloadSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CapacityPercent")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("HoursAvailable")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("HoursRequired")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("OverCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PointsAvailable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PointsUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "StaffMemberId")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId", "Date");
+
+                    b.ToTable("WorkloadSnapshots");
+                });
+
             modelBuilder.Entity("OpenProbation.Web.Security.ApiToken", b =>
                 {
                     b.Property<int>("Id")
