@@ -11,6 +11,7 @@ using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.Demo;
 using OpenProbation.Web.Features.Tiering;
 using OpenProbation.Web.Features.Users;
+using OpenProbation.Web.Features.Workload;
 using OpenProbation.Web.Security;
 
 // Load run: generate the demo region into a fresh database, then measure person search and single-person reads
@@ -203,6 +204,89 @@ Console.WriteLine($"| {provider} | {size} | load | {loadTime.TotalSeconds:N1} s 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {provider} | {size} | recompute contact compliance ({assessed:N0} supervised cases, {contacts:N0} contacts; {outOfStandard:N0} out of standard: {string.Join(", ", byIssue.OrderBy(i => i.Key).Select(i => $"{i.Value:N0} {i.Key}"))}) | {complianceTime.TotalSeconds:N1} s | | {assessed / Math.Max(0.001, complianceTime.TotalSeconds):N0} cases/s |"));
 }
+
+// 3. Workload: recompute both models for every case-holding officer and record them (the nightly snapshot), then
+// rank the suggestions for a new case in a delivery unit of 200 officers with their real caseloads.
+{
+    var workloadPolicies = app.Services.GetRequiredService<WorkloadPolicies>();
+    var contactPolicies = app.Services.GetRequiredService<ContactPolicies>();
+    var today = TimeProvider.System.Today();
+    var scopes = new List<AsyncServiceScope>();
+    var watch = Stopwatch.StartNew();
+    var (officers, cases) = await WorkloadSnapshots.RecordAsync(() =>
+    {
+        var scope = app.Services.CreateAsyncScope();
+        scopes.Add(scope);
+        return scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>();
+    }, workloadPolicies, contactPolicies, today, 500, CancellationToken.None);
+    var workloadTime = watch.Elapsed;
+    foreach (var scope in scopes)
+    {
+        await scope.DisposeAsync();
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {provider} | {size} | recompute and record every officer's workload, points and hours ({officers:N0} officers, {cases:N0} cases) | {workloadTime.TotalSeconds:N1} s | | {cases / Math.Max(0.001, workloadTime.TotalSeconds):N0} cases/s |"));
+
+    // 200 case-holding officers move, caseloads and all, into a delivery unit of their own; a new order waits in its queue.
+    int orderId;
+    string managerToken;
+    await using (var scope = app.Services.CreateAsyncScope())
+    {
+        var db = scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>();
+        var region = await db.Regions.Select(r => r.Id).FirstAsync();
+        var unit = new OpenProbation.Domain.Organisation.DeliveryUnit { RegionId = region, Code = "BENCH", Name = "Bench delivery unit" };
+        db.DeliveryUnits.Add(unit);
+        var teams = Enumerable.Range(1, 10).Select(i => new OpenProbation.Domain.Organisation.Team { DeliveryUnit = unit, Code = $"BENCH-{i}", Name = $"Bench team {i}" }).ToList();
+        db.Teams.AddRange(teams);
+        await db.SaveChangesAsync();
+        var holders = (await db.Staff.Where(s => s.EndDate == null).Select(s => new { s.Id, s.Grade }).ToListAsync())
+            .Where(s => OpenProbation.Domain.Organisation.StaffGrades.CanHoldCases(s.Grade)).Select(s => s.Id).Take(200).ToList();
+        for (var i = 0; i < holders.Count; i++)
+        {
+            var team = teams[i % teams.Count].Id;
+            await db.Staff.Where(s => s.Id == holders[i]).ExecuteUpdateAsync(u => u.SetProperty(s => s.TeamId, team));
+        }
+
+        var person = await db.People.Where(x => !db.CaseRestrictions.Any(c => c.PersonId == x.Id && c.IsRestricted) && !db.CaseAccessEntries.Any(c => c.PersonId == x.Id))
+            .OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
+        var order = new OpenProbation.Domain.Orders.Order
+        {
+            PersonId = person, Type = OpenProbation.Domain.Orders.OrderType.CommunityOrder, Court = "Bench Magistrates' Court", Offence = "Theft",
+            SentenceDate = today, StartDate = today, Length = 12, LengthUnit = OpenProbation.Domain.Orders.LengthUnit.Months,
+            ExpectedEndDate = OpenProbation.Domain.Orders.OrderRules.ExpectedEndDate(today, 12, OpenProbation.Domain.Orders.LengthUnit.Months),
+            Status = OpenProbation.Domain.Orders.OrderStatus.Active, AllocationTeamId = teams[0].Id,
+        };
+        db.Orders.Add(order);
+        await db.SaveChangesAsync();
+        orderId = order.Id;
+        var spo = await UserAccounts.FindAsync(db, "demo-spo") ?? throw new InvalidOperationException("demo-spo missing");
+        managerToken = await ApiTokens.CreateAsync(db, spo, "bench", null, TimeProvider.System, CancellationToken.None);
+    }
+
+    using var manager = new HttpClient { BaseAddress = new Uri(address) };
+    manager.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", managerToken);
+    var rankings = new List<double>();
+    var ranked = 0;
+    for (var i = 0; i < 60; i++)
+    {
+        var watch2 = Stopwatch.StartNew();
+        using var response = await manager.GetAsync(new Uri($"/api/v1/allocations/queue/{orderId}/suggestions", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadAsStringAsync();
+        if (i >= 10)
+        {
+            rankings.Add(watch2.Elapsed.TotalMilliseconds);
+        }
+
+        ranked = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("suggestions").GetArrayLength();
+    }
+
+    var sortedRankings = rankings.Order().ToArray();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {provider} | {size} | rank suggestions for a new case in a delivery unit of 200 officers ({ranked} ranked, with their real caseloads) | {Percentile(sortedRankings, 0.5):N1} ms | {Percentile(sortedRankings, 0.95):N1} ms | {sortedRankings.Length} requests |"));
+}
+
 foreach (var (label, url, over) in measures)
 {
     var times = await Measure(url, over);
