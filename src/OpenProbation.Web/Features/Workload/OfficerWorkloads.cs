@@ -101,12 +101,15 @@ public static class OfficerWorkloads
                 .Select(id => new { StaffMemberId = id, OrderId = taking, order.PersonId, order.Type, order.Status, order.Crn }));
         }
 
-        var people = assignments.Select(a => a.PersonId).Distinct().ToList();
-        var orderIds = assignments.Select(a => a.OrderId).Distinct().ToList();
+        // The people and orders as subqueries, not lists: a delivery unit's caseload is thousands of ids, and SQLite
+        // plans and binds a parameter list that long slowly (ten times the query's own cost at 10,000 people).
+        var held = db.Assignments.Where(a => ids.Contains(a.StaffMemberId) && a.ToDate == null);
+        var orderIds = held.Select(a => a.OrderId).Concat(db.Orders.Where(o => o.Id == takingOrderId).Select(o => o.Id));
+        var people = held.Select(a => a.Order!.PersonId).Concat(db.Orders.Where(o => o.Id == takingOrderId).Select(o => o.PersonId));
         var visible = (await db.VisiblePeople(user).AsNoTracking().Where(p => people.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         var tiers = await db.CaseTiers.AsNoTracking()
-            .Where(t => people.Contains(t.PersonId) && t.Status == CaseTierStatus.Current)
-            .ToDictionaryAsync(t => t.PersonId, t => t.Tier, ct);
+            .Where(c => people.Contains(c.PersonId) && c.Status == CaseTierStatus.Current)
+            .ToDictionaryAsync(c => c.PersonId, c => c.Tier, ct);
         var layers = (await db.RiskAssessments.AsNoTracking()
                 .Where(a => people.Contains(a.PersonId) && a.AssessedOn <= today)
                 .Select(a => new { a.PersonId, a.AssessedOn, a.Id, a.Layer })
