@@ -155,6 +155,17 @@ public sealed class Reduction : IVersioned
 
     /// <inheritdoc />
     public int Version { get; set; }
+
+    /// <summary>Takes the details a user or client sent, once <see cref="ReductionDetails.Validate"/> has passed them.</summary>
+    public void Apply(ReductionDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        Type = details.Type!.Value;
+        StartDate = details.StartDate!.Value;
+        EndDate = details.EndDate;
+        HoursPerWeek = details.HoursPerWeek;
+        Notes = string.IsNullOrWhiteSpace(details.Notes) ? null : details.Notes.Trim();
+    }
 }
 
 /// <summary>What a client sends to record a reduction.</summary>

@@ -77,6 +77,8 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/allocations/{orderId:int}"] = Managers,
         ["/allocations/overrides"] = Managers,
         ["/team/officers/{staffId:int}/reallocate"] = Managers,
+        ["/team/officers/{staffId:int}/reductions"] = Managers,
+        ["/team/officers/{staffId:int}/reductions/{reductionId:int}"] = Managers,
     };
 
     /// <summary>The only pages open without signing in.</summary>

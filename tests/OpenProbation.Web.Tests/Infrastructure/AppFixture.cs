@@ -130,11 +130,17 @@ public sealed partial class PageSession(HttpClient client)
         return (response, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Reads <paramref name="formPage"/> for its anti-forgery token, then posts the fields to <paramref name="url"/>.</summary>
+    /// <summary>
+    /// Reads <paramref name="formPage"/> for the anti-forgery token of a form in its main content (a form whose token
+    /// is missing fails in a browser, so it fails here too; the header's sign-out form is only used for signing out),
+    /// then posts the fields to <paramref name="url"/>.
+    /// </summary>
     public async Task<(HttpResponseMessage Response, string Html)> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
     {
         var (_, page) = await GetAsync(formPage ?? url);
-        var token = Token(page) ?? throw new InvalidOperationException($"No anti-forgery token on {formPage ?? url}");
+        var main = page.IndexOf("<main", StringComparison.Ordinal);
+        var token = (url == "/sign-out" ? Token(page) : main < 0 ? null : Token(page[main..]))
+            ?? throw new InvalidOperationException($"No form with an anti-forgery token in the main content of {formPage ?? url}");
         using var content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]);
         var response = await client.PostAsync(new Uri(url, UriKind.Relative), content);
         return (response, await response.Content.ReadAsStringAsync());

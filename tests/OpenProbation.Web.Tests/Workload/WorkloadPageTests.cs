@@ -197,6 +197,111 @@ public abstract class WorkloadPageTests(PagesAppFixture app)
         Assert.NotEqual(HttpStatusCode.OK, (await mine.GetAsync(url)).Response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await spo.GetAsync("/delivery-unit/workload?deliveryUnitId=999999")).Response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_manager_records_changes_and_ends_a_reduction_in_the_browser_and_the_officers_capacity_follows_at_once()
+    {
+        var admin = await app.ClientForAsync(Roles.SystemAdministrator);
+        var officer = await CreateOfficerAsync(admin, firstName: "Una", lastName: "Union");
+        await CreateCaseAsync(admin, officer);
+        var (spo, _) = await app.SignedInAsync(Roles.SeniorProbationOfficer);
+        var (_, workload) = await spo.GetAsync($"/team/officers/{officer.Id}/workload");
+        Assert.Contains($"href=\"/team/officers/{officer.Id}/reductions\">Record or change reductions", workload, StringComparison.Ordinal);
+        Assert.Contains("29 points used of 2,176 available", workload, StringComparison.Ordinal);
+
+        var url = $"/team/officers/{officer.Id}/reductions";
+        var (_, empty) = await spo.GetAsync(url);
+        Assert.Contains("No reductions recorded.", empty, StringComparison.Ordinal);
+        Assert.Contains("Trainee probation officer: of contracted hours, 80% in months 0 to 6, 60% in months 6 to 12, 40% in months 12 to 18", empty, StringComparison.Ordinal);
+        Assert.Contains("Long-term sickness: 100% of contracted hours while it lasts", empty, StringComparison.Ordinal);
+
+        var (nothing, nothingHtml) = await spo.PostAsync(url,
+        [
+            new("Input.StartDate.Day", ""), new("Input.StartDate.Month", ""), new("Input.StartDate.Year", ""), new("Input.EndDate.Day", ""),
+            new("Input.EndDate.Month", ""), new("Input.EndDate.Year", ""), new("Input.HoursPerWeek", ""), new("Input.Notes", ""),
+        ]);
+        Assert.True(nothing.StatusCode == HttpStatusCode.OK, nothingHtml);
+        Assert.Contains("Select a type of reduction", nothingHtml, StringComparison.Ordinal);
+
+        // Hours are needed for facility time: the form comes back with the error and everything typed.
+        var (refused, refusedHtml) = await spo.PostAsync(url,
+        [
+            new("Input.Type", "TradeUnionFacilityTime"), new("Input.StartDate.Day", "1"), new("Input.StartDate.Month", "11"), new("Input.StartDate.Year", "2026"),
+            new("Input.HoursPerWeek", "lots"), new("Input.Notes", "Branch secretary"),
+        ]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("There is a problem", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("Hours a week must be a number, like 5.25", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("value=\"lots\"", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains(">Branch secretary</textarea>", refusedHtml, StringComparison.Ordinal);
+        Assert.Matches(@"value=""TradeUnionFacilityTime""\s+checked", refusedHtml);
+        var (tooMany, tooManyHtml) = await spo.PostAsync(url,
+        [
+            new("Input.Type", "TradeUnionFacilityTime"), new("Input.StartDate.Day", "1"), new("Input.StartDate.Month", "11"), new("Input.StartDate.Year", "2026"),
+            new("Input.EndDate.Day", "31"), new("Input.EndDate.Month", "10"), new("Input.EndDate.Year", "2026"), new("Input.HoursPerWeek", "40"),
+        ]);
+        Assert.Equal(HttpStatusCode.OK, tooMany.StatusCode);
+        Assert.Contains("Hours a week must be more than 0 and no more than the contracted 37", tooManyHtml, StringComparison.Ordinal);
+        Assert.Contains("End date must be the same as or after the start date", tooManyHtml, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Reductions.CountAsync(r => r.StaffMemberId == officer.Id)));
+
+        var (saved, _) = await spo.PostAsync(url,
+        [
+            new("Input.Type", "TradeUnionFacilityTime"), new("Input.StartDate.Day", "1"), new("Input.StartDate.Month", "11"), new("Input.StartDate.Year", "2026"),
+            new("Input.HoursPerWeek", "7.4"), new("Input.Notes", "Branch secretary"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(url, saved.Headers.Location!.OriginalString);
+        var (_, listed) = await spo.GetAsync(url);
+        Assert.Contains("Trade-union facility time recorded, from 1 Nov 2026", listed, StringComparison.Ordinal);
+        Assert.Contains("Trade-union facility time, 7.4 hours a week: Branch secretary", listed, StringComparison.Ordinal);
+        var reduction = await app.WithDbAsync(db => db.Reductions.AsNoTracking().SingleAsync(r => r.StaffMemberId == officer.Id));
+        Assert.Equal(7.4m, reduction.HoursPerWeek);
+        // 2,176 × (37 ÷ 37) × ((37 − 7.4) ÷ 37) = 1,740.8, rounded down.
+        var (_, reduced) = await spo.GetAsync($"/team/officers/{officer.Id}/workload");
+        Assert.Contains("29 points used of 1,740 available", reduced, StringComparison.Ordinal);
+
+        // Someone changes it through the API while the manager has the form open: the manager's save is refused, not lost.
+        var change = $"{url}/{reduction.Id}";
+        var (_, form) = await spo.GetAsync(change);
+        Assert.Contains($"name=\"Input.Version\" value=\"{reduction.Version}\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"7.4\"", form, StringComparison.Ordinal);
+        (await admin.PutJsonAsync($"/api/v1/staff/{officer.Id}/reductions/{reduction.Id}",
+            new { type = "TradeUnionFacilityTime", startDate = "2026-11-01", hoursPerWeek = 3.7m, notes = "Branch secretary" }, reduction.Version)).EnsureSuccessStatusCode();
+        KeyValuePair<string, string>[] ending =
+        [
+            new("Input.Version", reduction.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Input.Type", "TradeUnionFacilityTime"), new("Input.StartDate.Day", "1"), new("Input.StartDate.Month", "11"), new("Input.StartDate.Year", "2026"),
+            new("Input.EndDate.Day", "20"), new("Input.EndDate.Month", "11"), new("Input.EndDate.Year", "2026"), new("Input.HoursPerWeek", "7.4"),
+            new("Input.Notes", "Stood down as branch secretary"),
+        ];
+        var (stale, staleHtml) = await spo.PostAsync(change, ending);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Someone else changed this reduction while you were editing it", staleHtml, StringComparison.Ordinal);
+        Assert.Contains(">Stood down as branch secretary</textarea>", staleHtml, StringComparison.Ordinal);
+        Assert.Contains($"name=\"Input.Version\" value=\"{reduction.Version + 1}\"", staleHtml, StringComparison.Ordinal);
+        Assert.Equal(3.7m, await app.WithDbAsync(db => db.Reductions.Where(r => r.Id == reduction.Id).Select(r => r.HoursPerWeek).SingleAsync()));
+
+        ending[0] = new("Input.Version", (reduction.Version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var (ended, _) = await spo.PostAsync(change, ending);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        var (_, after) = await spo.GetAsync(url);
+        Assert.Contains("Trade-union facility time changed, from 1 Nov 2026 to 20 Nov 2026", after, StringComparison.Ordinal);
+        var (_, restored) = await spo.GetAsync($"/team/officers/{officer.Id}/workload");
+        Assert.Contains("29 points used of 2,176 available", restored, StringComparison.Ordinal);
+
+        // The officer sees their reductions on their own workload but cannot record or change them.
+        var (mine, _) = await app.SignedInAsync(Roles.ProbationOfficer, officer.Id);
+        Assert.NotEqual(HttpStatusCode.OK, (await mine.GetAsync(url)).Response.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await mine.GetAsync(change)).Response.StatusCode);
+        var (_, own) = await mine.GetAsync("/workload");
+        Assert.Contains("Trade-union facility time: Stood down as branch secretary", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("Record or change reductions", own, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await spo.GetAsync($"/team/officers/999999/reductions")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await spo.GetAsync($"{url}/999999")).Response.StatusCode);
+        var other = await CreateOfficerAsync(admin, firstName: "Olly", lastName: "Other");
+        Assert.Equal(HttpStatusCode.NotFound, (await spo.GetAsync($"/team/officers/{other.Id}/reductions/{reduction.Id}")).Response.StatusCode);
+    }
 }
 
 public sealed class WorkloadPageTests_Sqlite(SqlitePagesApp app) : WorkloadPageTests(app), IClassFixture<SqlitePagesApp>;

@@ -173,7 +173,7 @@ public static class WorkloadApi
         }
 
         var reduction = new Reduction { StaffMemberId = id, RecordedBy = ApiResults.UserName(http), RecordedAt = clock.GetUtcNow() };
-        Apply(reduction, request);
+        reduction.Apply(request);
         db.Reductions.Add(reduction);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/staff/{id}/reductions/{reduction.Id}", ToDto(reduction, rules, officer.ContractedHours, today));
@@ -203,18 +203,9 @@ public static class WorkloadApi
             return ApiResults.Invalid(errors);
         }
 
-        Apply(reduction, request);
+        reduction.Apply(request);
         await db.SaveChangesAsync(ct);
         return ApiResults.OkVersioned(http, ToDto(reduction, rules, officer.ContractedHours, today), reduction.Version);
-    }
-
-    private static void Apply(Reduction reduction, ReductionDetails request)
-    {
-        reduction.Type = request.Type!.Value;
-        reduction.StartDate = request.StartDate!.Value;
-        reduction.EndDate = request.EndDate;
-        reduction.HoursPerWeek = request.HoursPerWeek;
-        reduction.Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim();
     }
 
     private static async Task<IResult> RequestReport(

@@ -87,6 +87,9 @@ public sealed class OfficerModel(
     /// <summary>True when the reader may answer the officer's challenges (a manager).</summary>
     public bool CanAnswer { get; private set; }
 
+    /// <summary>True when the reader may record and change the officer's reductions.</summary>
+    public bool CanManageReductions { get; private set; }
+
     [TempData]
     public string? Confirmation { get; set; }
 
@@ -103,6 +106,7 @@ public sealed class OfficerModel(
         Challenges = await WorkloadChallenges.Listed(db, db.WorkloadChallenges.Where(c => c.StaffMemberId == staffId)).ToListAsync(ct);
         CanReallocate = (await authorization.AuthorizeAsync(User, Policies.AllocateCases)).Succeeded;
         CanAnswer = (await authorization.AuthorizeAsync(User, Policies.AnswerWorkloadChallenges)).Succeeded;
+        CanManageReductions = (await authorization.AuthorizeAsync(User, Policies.ManageReductions)).Succeeded;
         return Page();
     }
 }
