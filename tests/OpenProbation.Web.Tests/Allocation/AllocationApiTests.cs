@@ -314,6 +314,40 @@ public abstract class AllocationApiTests(AppFixture app)
         Assert.Equal(["staffId"], missing.ErrorFields());
         await (await AllocateAsync(manager, 99999999, 1)).ProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Allocation_against_the_target_counts_cases_allocated_and_booked_on_the_day_and_those_left_waiting()
+    {
+        var manager = await app.ClientForAsync(Roles.SeniorProbationOfficer);
+        var team = await TestData.CreateTeamAsync(manager);
+        var officer = await CreateOfficerAsync(manager, team.Id);
+        var office = await CreateOfficeAsync(manager);
+        var onTheDay = await NewOrderAsync(manager, "2026-11-23", team.Id);
+        var thursday = await NewOrderAsync(manager, "2026-11-19", team.Id);
+        await NewOrderAsync(manager, "2026-11-20", team.Id);
+        await NewOrderAsync(manager, "2026-10-01", team.Id);
+        await TestData.Created<AllocationDto>(await AllocateAsync(manager, onTheDay.Id, officer.Id));
+        await ArrangeOneAsync(manager, onTheDay.Crn, Interview(officer.Id, office, startsAt: "2026-11-25T10:00:00Z"));
+        await TestData.Created<AllocationDto>(await AllocateAsync(manager, thursday.Id, officer.Id, Override));
+
+        var target = await (await manager.GetAsync($"/api/v1/allocations/performance?teamId={team.Id}")).ReadAsync<AllocationPerformanceDto>();
+
+        Assert.Equal((new DateOnly(2026, 10, 27), new DateOnly(2026, 11, 23), 0), (target.From, target.To, target.TargetWorkingDays));
+        Assert.Equal((3, 2, 1, 1, 1, 3), (target.Arrived, target.Allocated, target.AllocatedInTarget, target.AppointmentBookedInTarget, target.MetTarget, target.Decided));
+        Assert.Equal((1, 1), (target.Waiting, target.WaitingOverdue));
+        Assert.Equal(33.3m, target.MetTargetPercent);
+        // 0 working days for the order allocated on the day, 2 for Thursday's (Friday, Monday).
+        Assert.Equal(1m, target.MedianWorkingDaysToAllocate);
+        var wider = await (await manager.GetAsync($"/api/v1/allocations/performance?teamId={team.Id}&from=2026-10-01&to=2026-11-23")).ReadAsync<AllocationPerformanceDto>();
+        Assert.Equal((4, 2), (wider.Arrived, wider.WaitingOverdue));
+
+        var invalid = await (await manager.GetAsync("/api/v1/allocations/performance?from=2026-11-23&to=2026-11-01")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(invalid.GetProperty("errors").TryGetProperty("from", out _));
+        await (await manager.GetAsync("/api/v1/allocations/performance?from=2024-01-01&to=2026-11-23")).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await manager.GetAsync("/api/v1/allocations/performance?teamId=999999")).ProblemAsync(HttpStatusCode.NotFound);
+        var officerClient = await app.ClientForAsync(Roles.ProbationOfficer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officerClient.GetAsync("/api/v1/allocations/performance")).StatusCode);
+    }
 }
 
 public sealed class AllocationApiTests_Sqlite(SqliteApp app) : AllocationApiTests(app), IClassFixture<SqliteApp>;

@@ -93,6 +93,8 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["PUT /api/v1/regions/{id:int}"] = Managers,
         ["GET /api/v1/delivery-units/"] = OrganisationReaders,
         ["GET /api/v1/delivery-units/{id:int}"] = OrganisationReaders,
+        ["GET /api/v1/delivery-units/{id:int}/workload"] = WorkloadReaders,
+        ["GET /api/v1/allocations/performance"] = WorkloadReaders,
         ["POST /api/v1/delivery-units/"] = Managers,
         ["PUT /api/v1/delivery-units/{id:int}"] = Managers,
         ["GET /api/v1/teams/"] = OrganisationReaders,

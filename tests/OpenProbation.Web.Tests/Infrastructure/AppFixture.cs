@@ -135,12 +135,16 @@ public sealed partial class PageSession(HttpClient client)
     /// is missing fails in a browser, so it fails here too; the header's sign-out form is only used for signing out),
     /// then posts the fields to <paramref name="url"/>.
     /// </summary>
-    public async Task<(HttpResponseMessage Response, string Html)> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
+    public async Task<(HttpResponseMessage Response, string Html)> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null) =>
+        await PostFromAsync(url, fields, (await GetAsync(formPage ?? url)).Html);
+
+    /// <summary>Posts the form of a page read earlier: a user who kept the page open while someone else acted.</summary>
+    public async Task<(HttpResponseMessage Response, string Html)> PostFromAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string page)
     {
-        var (_, page) = await GetAsync(formPage ?? url);
+        ArgumentNullException.ThrowIfNull(page);
         var main = page.IndexOf("<main", StringComparison.Ordinal);
         var token = (url == "/sign-out" ? Token(page) : main < 0 ? null : Token(page[main..]))
-            ?? throw new InvalidOperationException($"No form with an anti-forgery token in the main content of {formPage ?? url}");
+            ?? throw new InvalidOperationException($"No form with an anti-forgery token in the main content of the page for {url}");
         using var content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]);
         var response = await client.PostAsync(new Uri(url, UriKind.Relative), content);
         return (response, await response.Content.ReadAsStringAsync());

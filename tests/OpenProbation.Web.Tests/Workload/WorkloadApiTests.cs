@@ -184,6 +184,43 @@ public abstract class WorkloadApiTests(AppFixture app)
         Assert.Equal((0, false), (free.Cases, free.OverCapacity));
         Assert.NotNull(@case);
     }
+
+    [Fact]
+    public async Task A_delivery_unit_lists_every_officer_highest_capacity_first_with_its_teams_vacancies_unallocated_cases_spread_and_trend()
+    {
+        var admin = await app.ClientForAsync(Roles.SystemAdministrator);
+        var north = await TestData.CreateTeamAsync(admin);
+        var south = await TestData.CreateTeamAsync(admin, north.DeliveryUnitId, "South Team");
+        (await admin.PutJsonAsync($"/api/v1/teams/{south.Id}", new { deliveryUnitId = north.DeliveryUnitId, code = south.Code, name = south.Name, caseHoldingPosts = 3 }, 1)).EnsureSuccessStatusCode();
+        var busy = await CreateOfficerAsync(admin, north.Id, firstName: "Bea", lastName: "Busy");
+        var sick = await CreateOfficerAsync(admin, south.Id, firstName: "Sid", lastName: "Sick");
+        await CreateCaseAsync(admin, busy);
+        await CreateCaseAsync(admin, sick);
+        await TestData.Created<ReductionDto>(await admin.PostJsonAsync($"/api/v1/staff/{sick.Id}/reductions", new { type = "LongTermSickness", startDate = "2026-11-01" }));
+        var waiting = await TestData.CreatePersonWithOrderAsync(admin);
+        await app.WithDbAsync(db => db.Orders.Where(o => o.Id == waiting.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.AllocationTeamId, south.Id)));
+        var manager = await app.ClientForAsync(Roles.SeniorProbationOfficer);
+
+        var unit = await (await manager.GetAsync($"/api/v1/delivery-units/{north.DeliveryUnitId}/workload")).ReadAsync<DeliveryUnitWorkloadDto>();
+
+        Assert.Equal((north.DeliveryUnitId, 2, 1, 1, new DateOnly(2026, 11, 23)), (unit.DeliveryUnitId, unit.Cases, unit.OverCapacity, unit.Unallocated, unit.Date));
+        Assert.Equal([sick.Id, busy.Id], unit.Officers.Select(o => o.StaffMemberId));
+        Assert.Equal((south.Id, (decimal?)null, true), (unit.Officers[0].TeamId, unit.Officers[0].CapacityPercent, unit.Officers[0].OverCapacity));
+        Assert.Equal(north.Id, unit.Officers[1].TeamId);
+        Assert.Equal(Math.Max(unit.Officers[1].PointsCapacityPercent!.Value, unit.Officers[1].TimeCapacityPercent!.Value), unit.Officers[1].CapacityPercent);
+        var southLine = unit.Teams.Single(t => t.TeamId == south.Id);
+        Assert.Equal((1, 1, 1, (decimal?)3m, 1m, (decimal?)2m, 1), (southLine.Officers, southLine.Cases, southLine.OverCapacity, southLine.CaseHoldingPosts, southLine.InPostFte, southLine.VacantFte, southLine.Unallocated));
+        var northLine = unit.Teams.Single(t => t.TeamId == north.Id);
+        Assert.Equal((1, 0, (decimal?)null, 0), (northLine.Officers, northLine.OverCapacity, northLine.VacantFte, northLine.Unallocated));
+        Assert.Equal(1, unit.Distribution.Single(b => b.Label == "No capacity").Officers);
+        Assert.Equal(2, unit.Distribution.Sum(b => b.Officers));
+        Assert.Equal(12, unit.Trend.Count);
+        Assert.Equal((new DateOnly(2026, 11, 23), 2, 2), (unit.Trend[^1].Date, unit.Trend[^1].Officers, unit.Trend[^1].Cases));
+
+        var officer = await app.ClientForUserAsync(await app.CreateUserAsync(Roles.ProbationOfficer, busy.Id));
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"/api/v1/delivery-units/{north.DeliveryUnitId}/workload")).StatusCode);
+        await (await manager.GetAsync("/api/v1/delivery-units/999999/workload")).ProblemAsync(HttpStatusCode.NotFound);
+    }
 }
 
 public sealed class WorkloadApiTests_Sqlite(SqliteApp app) : WorkloadApiTests(app), IClassFixture<SqliteApp>;

@@ -131,7 +131,7 @@ public abstract class WorkloadPageTests(PagesAppFixture app)
         Assert.Contains("Your answer has been sent to Dev Disputes.", officerPage, StringComparison.Ordinal);
         Assert.Contains(answer, officerPage, StringComparison.Ordinal);
 
-        var (again, againHtml) = await manager.PostAsync(url, [new("Input.Answer", "A second answer that must not replace the first")], $"/team/officers/{officer.Id}/workload");
+        var (again, againHtml) = await manager.PostFromAsync(url, [new("Input.Answer", "A second answer that must not replace the first")], open);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("has already answered this challenge", againHtml, StringComparison.Ordinal);
         Assert.Equal(answer, await app.WithDbAsync(db => db.WorkloadChallenges.Where(c => c.Id == challenge.Id).Select(c => c.Answer).SingleAsync()));
@@ -177,6 +177,9 @@ public abstract class WorkloadPageTests(PagesAppFixture app)
         Assert.Contains($"href=\"/team/workload?teamId={south.Id}\">South Team</a>", page, StringComparison.Ordinal);
         Assert.Contains("Trend over the last 12 weeks", page, StringComparison.Ordinal);
         Assert.Contains("Not recorded", page, StringComparison.Ordinal);
+        Assert.Contains("<h2 class=\"govuk-heading-m\" id=\"target\">Against the allocation target</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("The target: allocated on the day of sentence or release, with the first appointment booked that day.", page, StringComparison.Ordinal);
+        Assert.Matches(@"Still waiting for allocation</dt>\s*<dd class=""govuk-summary-list__value"">1", page);
         // Twelve weeks back the cases, sentenced on 5 October, were not yet held; today both are.
         Assert.Matches(@"7 Sep 2026</th>\s*<td[^>]*>2</td>\s*<td[^>]*>0</td>", page);
         Assert.Matches(@"23 Nov 2026</th>\s*<td[^>]*>2</td>\s*<td[^>]*>2</td>\s*<td[^>]*>1.0</td>\s*<td[^>]*>Not recorded</td>", page);

@@ -15,6 +15,15 @@ using OpenProbation.Web.Security;
 
 namespace OpenProbation.Web.Features.Allocation;
 
+/// <summary>
+/// How the cases that arrived from <c>from</c> to <c>to</c> did against the allocation target (<c>targetWorkingDays</c>
+/// after arrival; 0 is the same day): allocated in target, first appointment booked in target, both (<c>metTarget</c>),
+/// and those still waiting. The percentages are of <c>decided</c>: cases whose due day has passed or that met the target.
+/// </summary>
+public sealed record AllocationPerformanceDto(
+    DateOnly From, DateOnly To, int TargetWorkingDays, int Arrived, int Allocated, int AllocatedInTarget, int AppointmentBookedInTarget, int MetTarget,
+    int Decided, decimal? MetTargetPercent, decimal? AllocatedInTargetPercent, int Waiting, int WaitingOverdue, decimal? MedianWorkingDaysToAllocate);
+
 public sealed record AllocationClockDto(
     DateOnly Arrived, DateOnly Due, int WorkingDaysWaiting, int WorkingDaysOverdue, bool Overdue, bool NotYetArrived, string Words);
 
@@ -80,6 +89,9 @@ public static class AllocationApi
             .WithSummary("Allocate a case; 409 with rule absent, competence or capacity when a hard rule is broken and no override is given");
         allocations.MapGet("/overrides", Overrides).Lists<AllocationDto>().RequireAuthorization(Policies.AllocateCases)
             .WithSummary("Allocations made by overriding a hard rule, newest first, for the delivery-unit head");
+        allocations.MapGet("/performance", Performance).Reads<AllocationPerformanceDto>().ProducesValidationProblem()
+            .RequireAuthorization(Policies.ReadWorkloads)
+            .WithSummary("How the cases that arrived in a period (default the last 28 days) did against the allocation target; filter teamId or deliveryUnitId");
         allocations.MapGet("/new", NewCases).Reads<IReadOnlyList<AllocationDto>>().RequireAuthorization(Policies.SignedIn)
             .WithSummary("Cases newly allocated to the signed-in officer that they have not yet marked as read on their home page (none for a user who holds no cases)");
         api.MapPost("/reallocations", Reallocate).WithTags("Allocation").Reads<ReallocationDto>().ProducesProblem(StatusCodes.Status409Conflict)
@@ -107,6 +119,53 @@ public static class AllocationApi
 
         var queue = await Allocations.QueueAsync(db, user, policies, contacts, teams, clock.Today(), ct);
         return TypedResults.Ok(queue.Select(ToDto).ToList());
+    }
+
+    private static async Task<IResult> Performance(
+        int? teamId, int? deliveryUnitId, DateOnly? from, DateOnly? to, OpenProbationDbContext db, WorkloadPolicies policies, ContactPolicies contacts,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var end = to ?? today;
+        var start = from ?? end.AddDays(1 - AllocationTargets.PageDays);
+        var errors = new ValidationErrors();
+        if (start > end)
+        {
+            errors.Add("from", "from must be on or before to");
+        }
+        else if (end.DayNumber - start.DayNumber > 366)
+        {
+            errors.Add("to", "The period can be at most a year (367 days)");
+        }
+
+        if (!errors.IsValid)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        List<int>? teams = null;
+        if (teamId is { } t)
+        {
+            if (!await db.Teams.AnyAsync(x => x.Id == t, ct))
+            {
+                return ApiResults.NotFound("Team");
+            }
+
+            teams = [t];
+        }
+        else if (deliveryUnitId is { } du)
+        {
+            teams = await Allocations.TeamsOfUnitAsync(db, du, ct);
+            if (teams.Count == 0)
+            {
+                return ApiResults.NotFound("Delivery unit");
+            }
+        }
+
+        var p = await AllocationTargets.LoadAsync(db, policies, contacts, teams, start, end, today, ct);
+        return TypedResults.Ok(new AllocationPerformanceDto(
+            start, end, policies.Allocation.TargetWorkingDays, p.Arrived, p.Allocated, p.AllocatedInTarget, p.AppointmentBookedInTarget, p.MetTarget, p.Decided,
+            p.MetTargetPercent, p.AllocatedInTargetPercent, p.Waiting, p.WaitingOverdue, p.MedianWorkingDaysToAllocate));
     }
 
     private static async Task<IResult> Suggestions(

@@ -30,6 +30,9 @@ public sealed class QueueModel(OpenProbationDbContext db, WorkloadPolicies polic
 
     public AllocationSettings Settings => policies.Allocation;
 
+    /// <summary>How the cases that arrived in the last four weeks did against the target, for the same teams.</summary>
+    public AllocationTargetView? Target { get; private set; }
+
     [TempData]
     public string? Confirmation { get; set; }
 
@@ -59,6 +62,7 @@ public sealed class QueueModel(OpenProbationDbContext db, WorkloadPolicies polic
         }
 
         Cases = await Allocations.QueueAsync(db, User, policies, contacts, teams, clock.Today(), ct);
+        Target = await AllocationTargetView.ForPageAsync(db, policies, contacts, teams, clock.Today(), ct);
         return Page();
     }
 }

@@ -39,10 +39,11 @@ public sealed record OfficerWorkloadDto(
     PointsDto Points, TimeDto Time, int PointsUsed, int PointsAvailable, decimal? CapacityPercent, decimal HoursRequired, decimal HoursAvailable,
     bool OverCapacity, IReadOnlyList<WorkloadCaseDto> Breakdown);
 
-/// <summary>An officer's figures in brief, for a team.</summary>
+/// <summary>An officer's figures in brief, for a team or delivery unit; <c>capacityPercent</c> is the higher of the two models.</summary>
 public sealed record OfficerWorkloadSummaryDto(
     int StaffMemberId, string Name, StaffGrade Grade, int Cases, int TotalPoints, int AvailablePoints, decimal? PointsCapacityPercent,
-    decimal TotalHours, decimal AvailableHours, decimal? TimeCapacityPercent, bool OverCapacity, bool AbsentToday);
+    decimal TotalHours, decimal AvailableHours, decimal? TimeCapacityPercent, bool OverCapacity, bool AbsentToday, int TeamId = 0,
+    decimal? CapacityPercent = null);
 
 /// <summary>
 /// A team's officers' workloads; <c>overCapacity</c> is above 100% on either model, or no capacity while holding cases.
@@ -51,6 +52,18 @@ public sealed record OfficerWorkloadSummaryDto(
 public sealed record TeamWorkloadDto(
     int TeamId, string Name, DateOnly Date, int Cases, IReadOnlyList<OfficerWorkloadSummaryDto> Officers, decimal? CaseHoldingPosts = null,
     decimal InPostFte = 0, decimal? VacantFte = null);
+
+/// <summary>A team's line in a delivery unit's workload: officers in post, cases, how many over capacity, vacancies and unallocated cases.</summary>
+public sealed record DeliveryUnitTeamDto(
+    int TeamId, string Name, int Officers, int Cases, int OverCapacity, decimal? CaseHoldingPosts, decimal InPostFte, decimal? VacantFte, int Unallocated);
+
+/// <summary>
+/// A delivery unit's workload: every case-holding officer in post (highest capacity first, no capacity first of
+/// all), each team, the spread across capacity bands (<c>distribution</c>) and the last 12 weeks (<c>trend</c>).
+/// </summary>
+public sealed record DeliveryUnitWorkloadDto(
+    int DeliveryUnitId, string Name, DateOnly Date, int Cases, int OverCapacity, int Unallocated, IReadOnlyList<DeliveryUnitTeamDto> Teams,
+    IReadOnlyList<OfficerWorkloadSummaryDto> Officers, IReadOnlyList<CapacityBand> Distribution, IReadOnlyList<TrendWeek> Trend);
 
 public sealed record ReductionDto(
     int Id, int StaffMemberId, ReductionType Type, DateOnly StartDate, DateOnly? EndDate, DateOnly? ExpiresAfter, decimal? HoursPerWeek,
@@ -81,6 +94,8 @@ public static class WorkloadApi
         staff.MapPost("/{id:int}/reductions", CreateReduction).Creates<ReductionDto>().RequireAuthorization(Policies.ManageReductions);
         staff.MapPut("/{id:int}/reductions/{reductionId:int}", UpdateReduction).Updates<ReductionDto>().RequireAuthorization(Policies.ManageReductions);
         api.MapGet("/teams/{id:int}/workload", ForTeam).WithTags("Workload").Reads<TeamWorkloadDto>().RequireAuthorization(Policies.ReadWorkloads);
+        api.MapGet("/delivery-units/{id:int}/workload", ForDeliveryUnit).WithTags("Workload").Reads<DeliveryUnitWorkloadDto>()
+            .RequireAuthorization(Policies.ReadWorkloads);
         api.MapPost("/people/{crn}/reports", RequestReport).WithTags("Workload").Creates<ReportRequestDto>().RequireAuthorization(Policies.AllocateCases);
         api.MapPut("/reports/{id:int}", CompleteReport).WithTags("Workload").Updates<ReportRequestDto>().RequireAuthorization(Policies.EditCases);
     }
@@ -130,9 +145,29 @@ public static class WorkloadApi
             establishment.Posts, establishment.InPost, establishment.Vacant));
     }
 
+    private static async Task<IResult> ForDeliveryUnit(
+        int id, DateOnly? date, ClaimsPrincipal user, OpenProbationDbContext db, WorkloadPolicies policies, ContactPolicies contacts, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var unit = await db.DeliveryUnits.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Name }).SingleOrDefaultAsync(ct);
+        if (unit is null)
+        {
+            return ApiResults.NotFound("Delivery unit");
+        }
+
+        var day = date ?? clock.Today();
+        var workload = await DeliveryUnitWorkload.LoadAsync(db, user, policies, contacts, id, day, ct);
+        return TypedResults.Ok(new DeliveryUnitWorkloadDto(
+            unit.Id, unit.Name, day, workload.Cases, workload.Officers.Count(o => o.IsOverCapacity), workload.Teams.Sum(t => t.Unallocated),
+            [.. workload.Teams.Select(t => new DeliveryUnitTeamDto(
+                t.Id, t.Name, t.Officers, t.Cases, t.OverCapacity, t.Establishment.Posts, t.Establishment.InPost, t.Establishment.Vacant, t.Unallocated))],
+            [.. workload.Officers.Select(Summary)], workload.Distribution, workload.Trend));
+    }
+
     internal static OfficerWorkloadSummaryDto Summary(OfficerWorkload w) => new(
         w.Officer.Id, w.Officer.FullName, w.Officer.Grade, w.Cases.Count, w.Points.TotalPoints, w.Points.AvailablePoints, w.Points.CapacityPercent,
-        w.Time.TotalHours, w.Time.AvailableHours, w.Time.CapacityPercent, w.IsOverCapacity, w.AbsentToday is not null);
+        w.Time.TotalHours, w.Time.AvailableHours, w.Time.CapacityPercent, w.IsOverCapacity, w.AbsentToday is not null, w.Officer.TeamId,
+        WorkloadCapacity.Percent(w.Points, w.Time));
 
     private static async Task<IResult> ListReductions(
         int id, DateOnly? date, ClaimsPrincipal user, IAuthorizationService authorization, OpenProbationDbContext db, WorkloadPolicies policies, TimeProvider clock,

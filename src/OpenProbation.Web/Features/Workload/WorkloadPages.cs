@@ -171,9 +171,6 @@ public sealed class TeamModel(OpenProbationDbContext db, WorkloadPolicies polici
     }
 }
 
-/// <summary>A team's line on the delivery-unit page.</summary>
-public sealed record TeamLine(int Id, string Name, int Officers, int Cases, int OverCapacity, Establishment Establishment, int Unallocated);
-
 /// <summary>
 /// A delivery unit's workload: every case-holding officer's capacity (red above 100%), caseloads, the distribution,
 /// each team with its vacancies and unallocated cases, and the trend over time. For the delivery-unit head.
@@ -201,6 +198,8 @@ public sealed class DeliveryUnitModel(OpenProbationDbContext db, WorkloadPolicie
 
     public IReadOnlyList<TrendWeek> Trend { get; private set; } = [];
 
+    public Allocation.AllocationTargetView? Target { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var today = clock.Today();
@@ -218,34 +217,14 @@ public sealed class DeliveryUnitModel(OpenProbationDbContext db, WorkloadPolicie
             return DeliveryUnitId is null ? Page() : NotFound();
         }
 
-        var teams = await db.Teams.AsNoTracking().Where(t => t.DeliveryUnitId == Unit.Id).OrderBy(t => t.Name).ToListAsync(ct);
-        TeamNames = teams.ToDictionary(t => t.Id, t => t.Name);
-        var teamIds = teams.Select(t => t.Id).ToList();
-        var ids = new List<int>();
-        foreach (var team in teams)
-        {
-            ids.AddRange(await OfficerWorkloads.TeamOfficersAsync(db, team.Id, today, ct));
-        }
-
-        var workloads = await OfficerWorkloads.LoadAsync(db, User, policies, contacts, ids, today, ct);
-        Officers = [.. workloads.OrderByDescending(w => WorkloadCapacity.Percent(w.Points, w.Time) ?? decimal.MaxValue).ThenBy(w => w.Officer.LastName, StringComparer.Ordinal)];
-        Cases = workloads.SelectMany(o => o.Cases).Select(c => c.PersonId).Distinct().Count();
-        var unallocated = (await db.Orders.AsNoTracking()
-                .Where(o => o.AllocationTeamId != null && teamIds.Contains(o.AllocationTeamId.Value)
-                    && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Breached) && !o.Assignments.Any(a => a.ToDate == null))
-                .GroupBy(o => o.AllocationTeamId!.Value)
-                .Select(g => new { Team = g.Key, Count = g.Count() })
-                .ToListAsync(ct))
-            .ToDictionary(g => g.Team, g => g.Count);
-        Teams = [.. teams.Select(t =>
-        {
-            var theirs = workloads.Where(w => w.Officer.TeamId == t.Id).ToList();
-            return new TeamLine(
-                t.Id, t.Name, theirs.Count, theirs.SelectMany(o => o.Cases).Select(c => c.PersonId).Distinct().Count(), theirs.Count(o => o.IsOverCapacity),
-                Vacancies.Of(t.CaseHoldingPosts, theirs.Select(o => o.Officer.ContractedHours)), unallocated.GetValueOrDefault(t.Id));
-        })];
-        Distribution = CapacityDistribution.Of(workloads.Select(o => WorkloadCapacity.Percent(o.Points, o.Time)));
-        Trend = await WorkloadTrend.WeeksAsync(db, teamIds, today, ct);
+        var unit = await DeliveryUnitWorkload.LoadAsync(db, User, policies, contacts, Unit.Id, today, ct);
+        Officers = unit.Officers;
+        TeamNames = unit.Teams.ToDictionary(t => t.Id, t => t.Name);
+        Teams = unit.Teams;
+        Cases = unit.Cases;
+        Distribution = unit.Distribution;
+        Trend = unit.Trend;
+        Target = await Allocation.AllocationTargetView.ForPageAsync(db, policies, contacts, [.. unit.Teams.Select(t => t.Id)], today, ct);
         return Page();
     }
 }
