@@ -164,35 +164,6 @@ Console.WriteLine($"| {provider} | {size} | load | {loadTime.TotalSeconds:N1} s 
     var tierPolicies = app.Services.GetRequiredService<TieringPolicies>();
     var contactPolicies = app.Services.GetRequiredService<ContactPolicies>();
     var today = TimeProvider.System.Today();
-    if (staffTarget is { } target)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OpenProbationDbContext>();
-        var existing = await db.Staff.CountAsync();
-        if (target > existing)
-        {
-            var teamIds = await db.Teams.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync();
-            var added = Enumerable.Range(0, target - existing).Select(i => new OpenProbation.Domain.Organisation.StaffMember
-            {
-                TeamId = teamIds[i % teamIds.Count], StaffCode = string.Create(CultureInfo.InvariantCulture, $"BX{i:D6}"), FirstName = "Bench",
-                LastName = string.Create(CultureInfo.InvariantCulture, $"Officer {i}"), Grade = OpenProbation.Domain.Organisation.StaffGrade.ProbationOfficer,
-                ContractedHours = 37m, StartDate = today.AddYears(-3),
-            }).ToList();
-            db.Staff.AddRange(added);
-            await db.SaveChangesAsync();
-            var holders = (await db.Staff.Where(s => s.EndDate == null).Select(s => s.Grade).ToListAsync()).Count(OpenProbation.Domain.Organisation.StaffGrades.CanHoldCases);
-            var open = await db.Assignments.Where(a => a.ToDate == null).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
-            var moves = open.Select((id, i) => (id, slot: i % holders)).Where(m => m.slot < added.Count).GroupBy(m => added[m.slot].Id, m => m.id).ToList();
-            foreach (var move in moves)
-            {
-                var ids = move.ToList();
-                await db.Assignments.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.StaffMemberId, move.Key));
-            }
-
-            Console.Error.WriteLine($"Added {added.Count:N0} officers (now {target:N0} staff) and moved {moves.Sum(m => m.Count()):N0} of {open.Count:N0} open cases to them");
-        }
-    }
-
     var scopes = new List<AsyncServiceScope>();
     var watch = Stopwatch.StartNew();
     var (tiered, applied, proposed) = await CaseTiers.RecalculateAllAsync(() =>
