@@ -162,6 +162,12 @@ public sealed record OrderDetails(
     DateOnly? TerminationDate,
     string? TerminationReason)
 {
+    /// <summary>
+    /// On a new order, the team whose allocation queue it joins (as court entry sets it); none puts it in every
+    /// manager's queue. An existing order moves team only by transfer, with a reason.
+    /// </summary>
+    public int? AllocationTeamId { get; init; }
+
     /// <summary>No one supervised today was sentenced before this year; an earlier year is a typing mistake.</summary>
     public const int EarliestSentenceYear = 1950;
 

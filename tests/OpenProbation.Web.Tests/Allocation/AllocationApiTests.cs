@@ -40,6 +40,43 @@ public abstract class AllocationApiTests(AppFixture app)
     private static string Rule(JsonElement problem) => problem.GetProperty("rule").GetString()!;
 
     [Fact]
+    public async Task An_order_recorded_through_the_api_joins_the_queue_of_the_team_it_names_and_moves_team_only_by_transfer()
+    {
+        var manager = await app.ClientForAsync(Roles.SeniorProbationOfficer);
+        var court = await app.ClientForAsync(Roles.CourtOfficer);
+        var team = await TestData.CreateTeamAsync(manager);
+        var other = await TestData.CreateTeamAsync(manager, team.DeliveryUnitId, "Other Team");
+        var person = await TestData.CreatePersonAsync(court);
+        var body = new Dictionary<string, object?>
+        {
+            ["type"] = "CommunityOrder", ["court"] = "Birmingham Magistrates' Court", ["offence"] = "Theft from a shop",
+            ["sentenceDate"] = "2026-11-23", ["length"] = 12, ["lengthUnit"] = "Months", ["allocationTeamId"] = 999_999,
+        };
+
+        var unknown = await (await court.PostJsonAsync($"/api/v1/people/{person.Crn}/orders", body)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["allocationTeamId"], unknown.ErrorFields());
+
+        body["allocationTeamId"] = team.Id;
+        var order = await TestData.Created<OrderDto>(await court.PostJsonAsync($"/api/v1/people/{person.Crn}/orders", body));
+
+        Assert.Equal(team.Id, order.AllocationTeamId);
+        var queued = (await QueueAsync(manager, team.Id)).Single(q => q.EventId == order.Id);
+        Assert.Equal((team.Id, 0), (queued.TeamId, queued.Transfers.Count));
+        Assert.DoesNotContain(await QueueAsync(manager, other.Id), q => q.EventId == order.Id);
+
+        body["allocationTeamId"] = other.Id;
+        var moved = await (await court.PutJsonAsync($"/api/v1/orders/{order.Id}", body, version: order.Version)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["allocationTeamId"], moved.ErrorFields());
+        Assert.Contains("transfer", moved.GetProperty("errors").GetProperty("allocationTeamId")[0].GetString(), StringComparison.Ordinal);
+
+        // Sending back what was read (the same team) is an ordinary edit.
+        body["allocationTeamId"] = team.Id;
+        body["offence"] = "Theft from a shop (two counts)";
+        var edited = await (await court.PutJsonAsync($"/api/v1/orders/{order.Id}", body, version: order.Version)).ReadAsync<OrderDto>();
+        Assert.Equal((team.Id, "Theft from a shop (two counts)"), (edited.AllocationTeamId, edited.Offence));
+    }
+
+    [Fact]
     public async Task A_new_order_waits_in_the_queue_with_its_clock_until_it_is_allocated_and_then_counts_on_the_workload()
     {
         var manager = await app.ClientForAsync(Roles.SeniorProbationOfficer);

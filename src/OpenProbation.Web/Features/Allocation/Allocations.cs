@@ -356,20 +356,19 @@ public static class Allocations
         DateOnly today, CancellationToken ct)
     {
         var end = AllocationRules.WindowEnd(today, contacts.Calendar, policies.Allocation);
-        var now = await OfficerWorkloads.LoadAsync(db, user, policies, contacts, staffIds, today, ct);
-        var after = (await OfficerWorkloads.LoadAsync(db, user, policies, contacts, staffIds, today, ct, takingOrderId: orderId)).ToDictionary(w => w.Officer.Id);
+        var workloads = await OfficerWorkloads.LoadTakingAsync(db, user, policies, contacts, staffIds, today, orderId, ct);
         var absences = (await db.Absences.AsNoTracking()
                 .Where(a => staffIds.Contains(a.StaffMemberId) && a.EndDate >= today && a.StartDate <= end)
                 .ToListAsync(ct))
             .ToLookup(a => a.StaffMemberId);
-        return [.. now.Select(w => new AllocationCandidate(
-            w.Officer.Id,
-            w.Officer.FullName,
-            w.Officer.Grade,
-            w.Officer.TeamId,
-            WorkloadCapacity.Percent(w.Points, w.Time),
-            WorkloadCapacity.Percent(after[w.Officer.Id].Points, after[w.Officer.Id].Time),
-            [.. absences[w.Officer.Id]]))];
+        return [.. workloads.Select(w => new AllocationCandidate(
+            w.Now.Officer.Id,
+            w.Now.Officer.FullName,
+            w.Now.Officer.Grade,
+            w.Now.Officer.TeamId,
+            WorkloadCapacity.Percent(w.Now.Points, w.Now.Time),
+            WorkloadCapacity.Percent(w.After.Points, w.After.Time),
+            [.. absences[w.Now.Officer.Id]]))];
     }
 
     private static async Task<List<QueuedCase>> DescribeAsync(

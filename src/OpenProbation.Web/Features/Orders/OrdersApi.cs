@@ -19,7 +19,7 @@ namespace OpenProbation.Web.Features.Orders;
 public sealed record OrderDto(
     int Id, string Crn, OrderType Type, string Court, string Offence, DateOnly SentenceDate, DateOnly StartDate, int Length,
     LengthUnit LengthUnit, DateOnly ExpectedEndDate, OrderStatus Status, DateOnly? TerminationDate, string? TerminationReason,
-    OfficerDto? ResponsibleOfficer, int Version);
+    OfficerDto? ResponsibleOfficer, int Version, int? AllocationTeamId = null);
 
 public sealed record RequirementDto(
     int Id, int OrderId, RequirementType Type, int? RarMaxDays, int? UnpaidWorkHours, string? ProgrammeName, int? LengthMonths,
@@ -65,7 +65,7 @@ public static class OrdersApi
     internal static async Task<List<OrderDto>> ReadAsync(OpenProbationDbContext db, IQueryable<Order> orders, CancellationToken ct)
     {
         var rows = await orders.Select(o => new OrderDto(o.Id, o.Person!.Crn, o.Type, o.Court, o.Offence, o.SentenceDate, o.StartDate, o.Length,
-            o.LengthUnit, o.ExpectedEndDate, o.Status, o.TerminationDate, o.TerminationReason, null, o.Version)).ToListAsync(ct);
+            o.LengthUnit, o.ExpectedEndDate, o.Status, o.TerminationDate, o.TerminationReason, null, o.Version, o.AllocationTeamId)).ToListAsync(ct);
         var officers = await ResponsibleOfficers.ForOrdersAsync(db, [.. rows.Select(o => o.Id)], ct);
         return [.. rows.Select(o => o with { ResponsibleOfficer = officers.GetValueOrDefault(o.Id) })];
     }
@@ -164,12 +164,17 @@ public static class OrdersApi
         }
 
         var errors = request.Validate(clock.Today());
+        if (request.AllocationTeamId is { } teamId && !await db.Teams.AnyAsync(t => t.Id == teamId, ct))
+        {
+            errors.Add("allocationTeamId", "There is no team with that id: leave it out to put the case in every manager's queue");
+        }
+
         if (!errors.IsValid)
         {
             return ApiResults.Invalid(errors);
         }
 
-        var order = new Order { PersonId = person.Id };
+        var order = new Order { PersonId = person.Id, AllocationTeamId = request.AllocationTeamId };
         order.Apply(request);
         db.Orders.Add(order);
         await db.SaveChangesAsync(ct);
@@ -199,6 +204,11 @@ public static class OrdersApi
             && await db.Requirements.AnyAsync(r => r.OrderId == id, ct))
         {
             errors.Add("type", "This order has requirements, so it must stay a community or suspended sentence order");
+        }
+
+        if (request.AllocationTeamId is { } teamId && teamId != order.AllocationTeamId)
+        {
+            errors.Add("allocationTeamId", $"An order moves to another team's queue by transfer, with a reason: POST /api/v1/allocations/queue/{id}/transfer");
         }
 
         if (!errors.IsValid)

@@ -67,10 +67,7 @@ public static class OfficerWorkloads
             .OrderBy(s => s.LastName, StringComparer.Ordinal).ThenBy(s => s.FirstName, StringComparer.Ordinal).Select(s => s.Id).ToList();
     }
 
-    /// <summary>
-    /// Each officer's workload on <paramref name="today"/>, in the order asked; unknown ids are left out. With
-    /// <paramref name="takingOrderId"/>, each as it would be if they also held that order (capacity after allocation).
-    /// </summary>
+    /// <summary>Each officer's workload on <paramref name="today"/>, in the order asked; unknown ids are left out.</summary>
     public static async Task<IReadOnlyList<OfficerWorkload>> LoadAsync(
         OpenProbationDbContext db,
         ClaimsPrincipal user,
@@ -78,8 +75,33 @@ public static class OfficerWorkloads
         ContactPolicies contacts,
         IReadOnlyCollection<int> staffIds,
         DateOnly today,
-        CancellationToken ct,
-        int? takingOrderId = null)
+        CancellationToken ct) =>
+        [.. (await LoadAsync(db, user, policies, contacts, staffIds, today, null, ct)).Select(w => w.Now)];
+
+    /// <summary>
+    /// Each officer's workload now and as it would be if they also held <paramref name="takingOrderId"/> (capacity
+    /// after allocation), from one load of the record: ranking a delivery unit's officers reads it once, not twice.
+    /// </summary>
+    public static async Task<IReadOnlyList<(OfficerWorkload Now, OfficerWorkload After)>> LoadTakingAsync(
+        OpenProbationDbContext db,
+        ClaimsPrincipal user,
+        WorkloadPolicies policies,
+        ContactPolicies contacts,
+        IReadOnlyCollection<int> staffIds,
+        DateOnly today,
+        int takingOrderId,
+        CancellationToken ct) =>
+        [.. (await LoadAsync(db, user, policies, contacts, staffIds, today, takingOrderId, ct)).Select(w => (w.Now, w.After ?? w.Now))];
+
+    private static async Task<List<(OfficerWorkload Now, OfficerWorkload? After)>> LoadAsync(
+        OpenProbationDbContext db,
+        ClaimsPrincipal user,
+        WorkloadPolicies policies,
+        ContactPolicies contacts,
+        IReadOnlyCollection<int> staffIds,
+        DateOnly today,
+        int? takingOrderId,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(policies);
@@ -93,11 +115,12 @@ public static class OfficerWorkloads
                 .ToListAsync(ct))
             .Where(a => a.Status is OrderStatus.Active or OrderStatus.Breached)
             .ToList();
+        var taken = assignments.Take(0).ToList(); // the same anonymous shape, empty
         if (takingOrderId is { } taking
             && await db.Orders.AsNoTracking().Where(o => o.Id == taking).Select(o => new { o.PersonId, o.Type, o.Status, o.Person!.Crn }).SingleOrDefaultAsync(ct) is { } order)
         {
             var holders = assignments.Where(a => a.OrderId == taking).Select(a => a.StaffMemberId).ToHashSet();
-            assignments.AddRange(ids.Where(id => !holders.Contains(id))
+            taken.AddRange(ids.Where(id => !holders.Contains(id))
                 .Select(id => new { StaffMemberId = id, OrderId = taking, order.PersonId, order.Type, order.Status, order.Crn }));
         }
 
@@ -142,39 +165,51 @@ public static class OfficerWorkloads
         var points = policies.Points.At(today);
         var time = policies.Time.At(today);
         var byStaff = assignments.ToLookup(a => a.StaffMemberId);
-        var result = new List<OfficerWorkload>();
+        var takenBy = taken.ToLookup(a => a.StaffMemberId);
+        var result = new List<(OfficerWorkload Now, OfficerWorkload? After)>();
         foreach (var officer in ids.Select(id => staff.Find(s => s.Id == id)).OfType<StaffMember>())
         {
-            var counted = byStaff[officer.Id].GroupBy(a => a.PersonId).Select(g =>
-            {
-                var types = g.Select(a => WorkloadCaseTypes.Of(a.Type)).ToList();
-                var type = WorkloadCaseTypes.MostDemanding(types);
-                var tier = tiers.GetValueOrDefault(g.Key);
-                var caseRequirements = g.SelectMany(a => requirements[a.OrderId]).ToList();
-                var shown = visible.Contains(g.Key);
-                var @case = new WorkloadCase(
-                    shown ? g.First().Crn : RestrictedLabel,
-                    type,
-                    tier,
-                    type == WorkloadCaseType.Custody ? null : contacts.Schedule.For(today, tier),
-                    layers.TryGetValue(g.Key, out var layer) ? layer : null,
-                    IsWarrant: warrants.Contains(g.Key),
-                    IsUnpaidWorkOnly: type == WorkloadCaseType.Community && caseRequirements.Count > 0 && caseRequirements.TrueForAll(r => r == RequirementType.UnpaidWork),
-                    InBreach: g.Any(a => a.Status == OrderStatus.Breached),
-                    RarRequirements: caseRequirements.Count(r => r == RequirementType.Rar));
-                return new CountedCase(g.Key, shown, @case, PointsWorkload.ForCase(@case, points), TimeWorkload.ForCase(@case, time));
-            }).OrderBy(c => c.Visible ? 0 : 1).ThenBy(c => c.Case.Crn, StringComparer.Ordinal).ToList();
-            var cases = counted.Select(c => c.Case).ToList();
             var officerReductions = reductions[officer.Id].OrderByDescending(r => r.StartDate).ToList();
             var officerAbsences = absences[officer.Id].ToList();
-            result.Add(new OfficerWorkload(
-                officer,
-                PointsWorkload.ForOfficer(officer.Grade, officer.ContractedHours, cases, reports[officer.Id], officerReductions, today, points),
-                TimeWorkload.ForOfficer(officer.ContractedHours, officer.StartDate, officer.EndDate, cases, reports[officer.Id], officerAbsences, officerReductions, today, contacts.Calendar, time),
-                counted,
-                officerReductions,
-                officerAbsences.FirstOrDefault(a => a.Covers(today)),
-                officerReductions.ToDictionary(r => r.Id, r => points.Reductions.HoursOn(r, officer.ContractedHours, today))));
+            OfficerWorkload Calculate(IEnumerable<(int OrderId, int PersonId, OrderType Type, OrderStatus Status, string Crn)> held)
+            {
+                var counted = held.GroupBy(a => a.PersonId).Select(g =>
+                {
+                    var types = g.Select(a => WorkloadCaseTypes.Of(a.Type)).ToList();
+                    var type = WorkloadCaseTypes.MostDemanding(types);
+                    var tier = tiers.GetValueOrDefault(g.Key);
+                    var caseRequirements = g.SelectMany(a => requirements[a.OrderId]).ToList();
+                    var shown = visible.Contains(g.Key);
+                    var @case = new WorkloadCase(
+                        shown ? g.First().Crn : RestrictedLabel,
+                        type,
+                        tier,
+                        type == WorkloadCaseType.Custody ? null : contacts.Schedule.For(today, tier),
+                        layers.TryGetValue(g.Key, out var layer) ? layer : null,
+                        IsWarrant: warrants.Contains(g.Key),
+                        IsUnpaidWorkOnly: type == WorkloadCaseType.Community && caseRequirements.Count > 0 && caseRequirements.TrueForAll(r => r == RequirementType.UnpaidWork),
+                        InBreach: g.Any(a => a.Status == OrderStatus.Breached),
+                        RarRequirements: caseRequirements.Count(r => r == RequirementType.Rar));
+                    return new CountedCase(g.Key, shown, @case, PointsWorkload.ForCase(@case, points), TimeWorkload.ForCase(@case, time));
+                }).OrderBy(c => c.Visible ? 0 : 1).ThenBy(c => c.Case.Crn, StringComparer.Ordinal).ToList();
+                var cases = counted.Select(c => c.Case).ToList();
+                return new OfficerWorkload(
+                    officer,
+                    PointsWorkload.ForOfficer(officer.Grade, officer.ContractedHours, cases, reports[officer.Id], officerReductions, today, points),
+                    TimeWorkload.ForOfficer(officer.ContractedHours, officer.StartDate, officer.EndDate, cases, reports[officer.Id], officerAbsences, officerReductions, today, contacts.Calendar, time),
+                    counted,
+                    officerReductions,
+                    officerAbsences.FirstOrDefault(a => a.Covers(today)),
+                    officerReductions.ToDictionary(r => r.Id, r => points.Reductions.HoursOn(r, officer.ContractedHours, today)));
+            }
+
+            var holding = byStaff[officer.Id].Select(a => (a.OrderId, a.PersonId, a.Type, a.Status, a.Crn)).ToList();
+            var now = Calculate(holding);
+            // An officer who already holds the order is unchanged by taking it.
+            var after = takingOrderId is null ? null
+                : takenBy[officer.Id].Any() ? Calculate(holding.Concat(takenBy[officer.Id].Select(a => (a.OrderId, a.PersonId, a.Type, a.Status, a.Crn))))
+                : now;
+            result.Add((now, after));
         }
 
         return result;
