@@ -14,6 +14,19 @@ public sealed class ValidationErrors
     /// <summary>The fields that have at least one message.</summary>
     public IEnumerable<string> Fields => _errors.Keys;
 
+    /// <summary>
+    /// The named rule of the record the input ran into (e.g. <c>rar-maximum-days</c>), when the refusal is one: the
+    /// input is well formed but the record forbids it, which an API answers 409 with the rule, not 400.
+    /// </summary>
+    public string? Rule { get; private set; }
+
+    /// <summary>Records a refusal by a named rule of the record against a field (<see cref="Rule"/>; the first one named stays).</summary>
+    public ValidationErrors Refuse(string field, string rule, string message)
+    {
+        Rule ??= rule;
+        return Add(field, message);
+    }
+
     /// <summary>Records a message against a field.</summary>
     public ValidationErrors Add(string field, string message)
     {
@@ -91,6 +104,8 @@ public sealed class ValidationErrors
     /// <summary>Merges the messages of another set under a field prefix.</summary>
     public ValidationErrors Merge(ValidationErrors other)
     {
+        ArgumentNullException.ThrowIfNull(other);
+        Rule ??= other.Rule;
         foreach (var (field, messages) in other._errors)
         {
             foreach (var message in messages)
@@ -106,7 +121,7 @@ public sealed class ValidationErrors
     public ValidationErrors Renamed(Func<string, string> rename)
     {
         ArgumentNullException.ThrowIfNull(rename);
-        var renamed = new ValidationErrors();
+        var renamed = new ValidationErrors { Rule = Rule };
         foreach (var (field, messages) in _errors)
         {
             foreach (var message in messages)

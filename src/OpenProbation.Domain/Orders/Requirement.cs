@@ -1,4 +1,5 @@
 using OpenProbation.Domain.Common;
+using OpenProbation.Domain.Rar;
 
 namespace OpenProbation.Domain.Orders;
 
@@ -88,11 +89,40 @@ public sealed class Requirement : IVersioned
     /// <summary>Why it was terminated.</summary>
     public string? TerminationReason { get; set; }
 
+    /// <summary>For a completed RAR: the outcome against the outcomes agreed in the sentence plan.</summary>
+    public string? CompletionOutcome { get; set; }
+
+    /// <summary>For a RAR completed on fewer days than the maximum: why.</summary>
+    public string? CompletionRationale { get; set; }
+
+    /// <summary>For a RAR completed on fewer days than the maximum: the progress made.</summary>
+    public string? CompletionProgress { get; set; }
+
+    /// <summary>User name of whoever recorded the completion.</summary>
+    public string? CompletedBy { get; set; }
+
+    /// <summary>When the completion was recorded.</summary>
+    public DateTimeOffset? CompletedAt { get; set; }
+
     /// <inheritdoc />
     public int Version { get; set; }
 
     /// <summary>The order.</summary>
     public Order? Order { get; set; }
+
+    /// <summary>Completes a RAR with details checked by <see cref="RarCompletionDetails.Validate"/>.</summary>
+    public void CompleteRar(RarCompletionDetails details, string completedBy, DateTimeOffset completedAt)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        Status = RequirementStatus.Completed;
+        EndDate = details.CompletedOn;
+        StartDate ??= details.CompletedOn;
+        CompletionOutcome = details.OutcomeAgainstAgreed!.Trim();
+        CompletionRationale = string.IsNullOrWhiteSpace(details.Rationale) ? null : details.Rationale.Trim();
+        CompletionProgress = string.IsNullOrWhiteSpace(details.Progress) ? null : details.Progress.Trim();
+        CompletedBy = completedBy;
+        CompletedAt = completedAt;
+    }
 
     /// <summary>Copies validated details onto the record.</summary>
     public void Apply(RequirementDetails details)

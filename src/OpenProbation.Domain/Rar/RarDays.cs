@@ -95,6 +95,50 @@ public static class RarDays
               + "A further session can only be on a day already instructed.";
     }
 
+    /// <summary>
+    /// Each session with what it did for the RAR in words, earliest first: the day it made, the day it shared with an
+    /// earlier session, or why it made none. This is the working the RAR page and API show.
+    /// </summary>
+    public static IReadOnlyList<(RarSession Session, string Words)> Explain(IEnumerable<RarSession> sessions)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        var delivered = new HashSet<DateOnly>();
+        var planned = new HashSet<DateOnly>();
+        var result = new List<(RarSession, string)>();
+        foreach (var s in sessions.OrderBy(s => s.Date).ThenBy(s => s.AppointmentId))
+        {
+            string words;
+            if (AppointmentTypes.CountsTowardsContactStandard(s.Type))
+            {
+                words = $"Not a RAR day: offender management ({AppointmentTypes.Describe(s.Type)})";
+            }
+            else if (!s.CountsTowardsRar)
+            {
+                words = "Not a RAR day: not recorded as a RAR activity";
+            }
+            else if (!s.IsEnforceable)
+            {
+                words = "Not a RAR day: a RAR activity must be enforceable";
+            }
+            else if (s.Outcome is null)
+            {
+                words = delivered.Contains(s.Date) || !planned.Add(s.Date) ? "To come, on a day already counted" : "To come: a day instructed";
+            }
+            else if (s.Outcome == AppointmentOutcome.AttendedComplied)
+            {
+                words = delivered.Add(s.Date) ? "A RAR day delivered" : "Another session on a day already counted: the day counts once";
+            }
+            else
+            {
+                words = $"Not a RAR day: {AppointmentOutcomes.Describe(s.Outcome.Value)}";
+            }
+
+            result.Add((s, words));
+        }
+
+        return result;
+    }
+
     /// <summary>"1 day", "15 days".</summary>
     public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 }

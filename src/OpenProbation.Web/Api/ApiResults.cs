@@ -13,6 +13,16 @@ internal static class ApiResults
     public static ValidationProblem Invalid(ValidationErrors errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), title: "Check the values you sent");
 
+    /// <summary>
+    /// A refusal: 409 with the <c>rule</c> and the field messages when a named rule of the record was broken
+    /// (<see cref="ValidationErrors.Rule"/>), otherwise the 400 validation problem.
+    /// </summary>
+    public static IResult Rejected(ValidationErrors errors) => errors.Rule is { } rule
+        ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The record does not allow this",
+            detail: string.Join(" ", errors.ToDictionary().Values.SelectMany(m => m)),
+            extensions: new Dictionary<string, object?> { ["rule"] = rule, ["errors"] = errors.ToDictionary() })
+        : Invalid(errors);
+
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(title: $"{what} not found", detail: $"There is no {what.ToLowerInvariant()} with that identifier that you can see.", statusCode: 404);
 

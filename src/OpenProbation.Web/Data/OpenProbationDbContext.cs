@@ -565,6 +565,10 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             r.Property(x => x.ProgrammeName).HasMaxLength(FieldLimits.Title);
             r.Property(x => x.Description).HasMaxLength(FieldLimits.Note);
             r.Property(x => x.TerminationReason).HasMaxLength(FieldLimits.Note);
+            r.Property(x => x.CompletionOutcome).HasMaxLength(FieldLimits.Note);
+            r.Property(x => x.CompletionRationale).HasMaxLength(FieldLimits.Note);
+            r.Property(x => x.CompletionProgress).HasMaxLength(FieldLimits.Note);
+            r.Property(x => x.CompletedBy).HasMaxLength(FieldLimits.UserName);
             r.HasIndex(x => x.OrderId);
             r.HasOne(x => x.Order).WithMany(x => x.Requirements).HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -10,6 +10,7 @@ using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
 using OpenProbation.Web.Features.People;
+using OpenProbation.Web.Features.Rar;
 using OpenProbation.Web.Features.Staff;
 using OpenProbation.Web.Features.Tiering;
 using OpenProbation.Web.Features.Workload;
@@ -191,6 +192,7 @@ public static class OpenProbationApp
         api.MapAllocations();
         api.MapGroupSessions();
         api.MapCompliance();
+        api.MapRar();
         return app;
     }
 

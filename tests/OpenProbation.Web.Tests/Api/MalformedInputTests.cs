@@ -15,6 +15,7 @@ using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
+using OpenProbation.Domain.Rar;
 using OpenProbation.Domain.Risk;
 using OpenProbation.Domain.Workload;
 using OpenProbation.Web.Data;
@@ -609,6 +610,11 @@ public abstract class MalformedInputTests(AppFixture app)
             ["length"] = 12, ["lengthUnit"] = nameof(LengthUnit.Months),
         });
         world.Body<RequirementDetails>(() => new() { ["type"] = nameof(RequirementType.Rar), ["rarMaxDays"] = 20, ["description"] = "Thinking skills" });
+        world.Body<RarCompletionDetails>(() => new()
+        {
+            ["completedOn"] = "2026-11-20", ["outcomeAgainstAgreed"] = "Agreed outcome met: tenancy kept",
+            ["rationale"] = "Outcomes achieved before the maximum days", ["progress"] = "Settled tenancy and in work",
+        });
         world.Body<AssignmentDetails>(() => new() { ["staffMemberId"] = world.Id("officer"), ["reason"] = "Allocation after sentence" });
         world.Body<AssignmentReasonRequest>(() => new() { ["reason"] = "Allocation on the day of sentence" });
         var excludedUser = await app.CreateUserAsync(Roles.ProbationOfficer);

@@ -180,6 +180,7 @@ public abstract class AppointmentFormPage(OpenProbationDbContext db, ContactPoli
         var orders = await db.Orders.AsNoTracking().Include(o => o.Requirements)
             .Where(o => o.PersonId == person.Id).OrderByDescending(o => o.SentenceDate).ThenByDescending(o => o.Id).ToListAsync(ct);
         OrderItems = [.. orders.Select(o => new SelectListItem($"{Wording.Order(o.Type)}, sentenced {Wording.Date(o.SentenceDate)}{(o.IsLive ? "" : $" ({Wording.Status(o.Status).ToLowerInvariant()})")}", o.Id.ToString(CultureInfo.InvariantCulture)))];
+        _rarOrders = orders.SelectMany(o => o.Requirements.Where(r => r.Type == RequirementType.Rar)).ToDictionary(r => r.Id, r => r.OrderId);
         RequirementItems = [.. orders.SelectMany(o => o.Requirements.Where(r => r.Type == RequirementType.Rar).Select(r =>
             new SelectListItem($"RAR{(r.RarMaxDays is { } days ? $", up to {days} days" : "")}, {Wording.Order(o.Type).ToLowerInvariant()} sentenced {Wording.Date(o.SentenceDate)}", r.Id.ToString(CultureInfo.InvariantCulture))))];
 
@@ -213,12 +214,21 @@ public abstract class AppointmentFormPage(OpenProbationDbContext db, ContactPoli
     /// <summary>The staff member the form starts with: the signed-in officer, else the case's responsible officer.</summary>
     public int? DefaultStaff { get; private set; }
 
-    protected void Defaults()
+    /// <summary>The form's starting values; with a RAR of the person's (the RAR page's link), a RAR session for it.</summary>
+    protected void Defaults(int? rarRequirementId = null)
     {
         Input.Duration = "60";
         Input.StaffMemberId = DefaultStaff?.ToString(CultureInfo.InvariantCulture);
         Input.OrderId = OrderItems.Count > 0 ? OrderItems[0].Value : null;
+        if (rarRequirementId is { } rar && _rarOrders.TryGetValue(rar, out var order))
+        {
+            Input.Type = nameof(AppointmentType.RarSession);
+            Input.RequirementId = rar.ToString(CultureInfo.InvariantCulture);
+            Input.OrderId = order.ToString(CultureInfo.InvariantCulture);
+        }
     }
+
+    private Dictionary<int, int> _rarOrders = [];
 
     /// <summary>The typed form as the domain's details; format mistakes go on the model state.</summary>
     protected async Task<AppointmentDetails> DetailsAsync(CancellationToken ct)

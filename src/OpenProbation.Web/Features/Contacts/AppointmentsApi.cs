@@ -146,7 +146,7 @@ public static class AppointmentsApi
         var (arranged, errors) = await CaseAppointments.ArrangeAsync(db, policies, person.Id, request, ApiResults.UserName(http), clock.GetUtcNow(), ct);
         if (!errors.IsValid)
         {
-            return ApiResults.Invalid(errors);
+            return ApiResults.Rejected(errors);
         }
 
         var ids = arranged.Select(a => a.Id).ToList();
@@ -172,7 +172,7 @@ public static class AppointmentsApi
         var (recorded, errors) = await CaseAppointments.RecordContactAsync(db, policies, person.Id, details, outcome, ApiResults.UserName(http), clock.GetUtcNow(), ct);
         if (!errors.IsValid)
         {
-            return ApiResults.Invalid(errors);
+            return ApiResults.Rejected(errors);
         }
 
         var dto = await ReadOneAsync(db, recorded!.Id, ct);
@@ -217,7 +217,7 @@ public static class AppointmentsApi
         var errors = await CaseAppointments.ChangeAsync(db, policies, appointment, request, now, ct);
         if (!errors.IsValid)
         {
-            return ApiResults.Invalid(errors);
+            return ApiResults.Rejected(errors);
         }
 
         var dto = await ReadOneAsync(db, id, ct);
@@ -249,7 +249,7 @@ public static class AppointmentsApi
 
         if (!errors.IsValid)
         {
-            return ApiResults.Invalid(errors);
+            return ApiResults.Rejected(errors);
         }
 
         var dto = await ReadOneAsync(db, id, ct);

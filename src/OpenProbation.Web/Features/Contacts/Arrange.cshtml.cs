@@ -11,14 +11,14 @@ public sealed class ArrangeModel(OpenProbationDbContext db, ContactPolicies poli
 {
     public override bool RecordsContact => false;
 
-    public async Task<IActionResult> OnGetAsync(string crn, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string crn, int? requirementId, CancellationToken ct)
     {
         if (!await LoadAsync(crn, ct))
         {
             return NotFound();
         }
 
-        Defaults();
+        Defaults(requirementId);
         return Page();
     }
 

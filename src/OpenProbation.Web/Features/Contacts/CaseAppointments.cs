@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Orders;
+using OpenProbation.Domain.Rar;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
+using OpenProbation.Web.Features.Rar;
 
 namespace OpenProbation.Web.Features.Contacts;
 
@@ -56,7 +58,7 @@ public static class CaseAppointments
             return ([], errors);
         }
 
-        await using var transaction = await LockAsync(db, details.RoomId, details.GroupSessionId, ct);
+        await using var transaction = await LockAsync(db, details.RoomId, details.GroupSessionId, ct, details.RequirementId);
         var starts = AppointmentRules.Occurrences(details, ContactPolicies.Zone);
         errors.Merge(await CheckAsync(db, policies, personId, details, starts, except: null, happened: false, ct));
         if (!errors.IsValid)
@@ -107,6 +109,7 @@ public static class CaseAppointments
 
         var appointment = Appointment.Arrange(personId, details, ContactPolicies.Zone, Guid.Empty, who, now.ToUniversalTime())[0];
         errors.Merge(outcome.Validate(appointment, now).Renamed(f => f == "notes" ? "outcomeNotes" : f));
+        await using var transaction = await LockAsync(db, null, null, ct, details.RequirementId);
         errors.Merge(await CheckAsync(db, policies, personId, details, [appointment.StartsAt], except: null, happened: true, ct));
         if (!errors.IsValid)
         {
@@ -116,6 +119,7 @@ public static class CaseAppointments
         appointment.RecordOutcome(outcome, who, now.ToUniversalTime());
         db.Appointments.Add(appointment);
         await db.SaveChangesAsync(ct);
+        await CommitAsync(transaction, ct);
         return (appointment, errors);
     }
 
@@ -160,7 +164,7 @@ public static class CaseAppointments
             return errors;
         }
 
-        await using var transaction = await LockAsync(db, details.RoomId, details.GroupSessionId, ct);
+        await using var transaction = await LockAsync(db, details.RoomId, details.GroupSessionId, ct, details.RequirementId);
         errors.Merge(await CheckAsync(db, policies, appointment.PersonId, details, [details.StartsAt!.Value.ToUniversalTime()], appointment.Id, happened: false, ct));
         if (!errors.IsValid)
         {
@@ -205,7 +209,7 @@ public static class CaseAppointments
             return (null, errors);
         }
 
-        await using var transaction = rescheduling ? await LockAsync(db, appointment.RoomId, null, ct) : null;
+        await using var transaction = rescheduling ? await LockAsync(db, appointment.RoomId, null, ct, appointment.RequirementId) : null;
         if (rescheduling)
         {
             var moved = appointment.ToDetails() with { StartsAt = details.RescheduledTo };
@@ -317,6 +321,50 @@ public static class CaseAppointments
     /// <paramref name="except"/> (the one being changed) from bookings and places.
     /// </summary>
     private static async Task<ValidationErrors> CheckAsync(
+        OpenProbationDbContext db, ContactPolicies policies, int personId, AppointmentDetails details, IReadOnlyList<DateTimeOffset> starts, int? except,
+        bool happened, CancellationToken ct)
+    {
+        var errors = await CheckArrangementAsync(db, policies, personId, details, starts, except, happened, ct);
+        if (errors.IsValid && await RarRefusalAsync(db, details, starts, except, ct) is { } refusal)
+        {
+            errors.Refuse("requirementId", RarDays.MaximumDaysRule, refusal);
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Why the sessions would take a RAR beyond the court's maximum days, or nothing: only RAR activities count
+    /// (<see cref="RarDays.IsActivity"/>), and a session on a day already delivered or instructed adds no day.
+    /// </summary>
+    private static async Task<string?> RarRefusalAsync(
+        OpenProbationDbContext db, AppointmentDetails details, IReadOnlyList<DateTimeOffset> starts, int? except, CancellationToken ct)
+    {
+        var type = details.Type!.Value;
+        var activity = new RarSession(0, default, type, null, details.IsEnforceable ?? AppointmentTypes.DefaultEnforceable(type),
+            details.CountsTowardsRar ?? AppointmentTypes.DefaultCountsTowardsRar(type));
+        if (details.RequirementId is not { } requirementId || !RarDays.IsActivity(activity)
+            || await db.Requirements.AsNoTracking().Where(r => r.Id == requirementId && r.Type == RequirementType.Rar).Select(r => r.RarMaxDays).SingleOrDefaultAsync(ct)
+                is not { } maximum)
+        {
+            return null;
+        }
+
+        var progress = RarDays.Progress(maximum, await RarRecord.SessionsAsync(db, requirementId, except, ct));
+        foreach (var day in starts.Select(UkTime.DateOf).Distinct().Order())
+        {
+            if (RarDays.RefuseInstruction(progress, day) is { } refusal)
+            {
+                return starts.Count > 1 ? $"{refusal} (The series reaches the maximum before {day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}.)" : refusal;
+            }
+
+            progress = progress with { PlannedDays = [.. progress.PlannedDays.Append(day).Distinct().Order()] };
+        }
+
+        return null;
+    }
+
+    private static async Task<ValidationErrors> CheckArrangementAsync(
         OpenProbationDbContext db, ContactPolicies policies, int personId, AppointmentDetails details, IReadOnlyList<DateTimeOffset> starts, int? except,
         bool happened, CancellationToken ct)
     {
@@ -432,14 +480,20 @@ public static class CaseAppointments
     /// Opens a transaction (unless the caller has one) and takes the room's and the session's row locks, by a write that
     /// changes nothing, so concurrent bookings of the same room or session wait their turn and see each other's rows.
     /// </summary>
-    private static async Task<IDbContextTransaction?> LockAsync(OpenProbationDbContext db, int? roomId, int? groupSessionId, CancellationToken ct)
+    private static async Task<IDbContextTransaction?> LockAsync(OpenProbationDbContext db, int? roomId, int? groupSessionId, CancellationToken ct, int? requirementId = null)
     {
-        if (roomId is null && groupSessionId is null)
+        if (roomId is null && groupSessionId is null && requirementId is null)
         {
             return null;
         }
 
         var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (requirementId is { } requirement)
+        {
+            // Two officers instructing the last RAR day at once: the second waits, then sees the first's session.
+            await db.Requirements.Where(r => r.Id == requirement).ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, r => r.Version), ct);
+        }
+
         if (groupSessionId is { } sessionId)
         {
             await db.GroupSessions.Where(g => g.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(g => g.Version, g => g.Version), ct);

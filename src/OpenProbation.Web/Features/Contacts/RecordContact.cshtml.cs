@@ -11,14 +11,14 @@ public sealed class RecordContactModel(OpenProbationDbContext db, ContactPolicie
 {
     public override bool RecordsContact => true;
 
-    public async Task<IActionResult> OnGetAsync(string crn, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string crn, int? requirementId, CancellationToken ct)
     {
         if (!await LoadAsync(crn, ct))
         {
             return NotFound();
         }
 
-        Defaults();
+        Defaults(requirementId);
         return Page();
     }
 

@@ -10,6 +10,7 @@ using OpenProbation.Web.Features.Allocation;
 using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.People;
+using OpenProbation.Web.Features.Rar;
 using OpenProbation.Web.Features.Tiering;
 using OpenProbation.Web.Features.Workload;
 using OpenProbation.Web.Security;
@@ -278,6 +279,10 @@ public static class OrdersApi
         }
 
         var errors = request.Validate(order, clock.Today());
+        if (request.Type == RequirementType.Rar && request.Status == RequirementStatus.Completed)
+        {
+            errors.Add("status", "A new RAR cannot start completed: record it, then complete it with its outcome against the agreed outcomes");
+        }
         if (!errors.IsValid)
         {
             return ApiResults.Invalid(errors);
@@ -307,6 +312,11 @@ public static class OrdersApi
         }
 
         var errors = request.Validate(requirement.Order!, clock.Today());
+        if (errors.IsValid && requirement.Type == RequirementType.Rar)
+        {
+            errors.Merge(await RarRecord.CheckEditAsync(db, requirement, request, ct));
+        }
+
         if (!errors.IsValid)
         {
             return ApiResults.Invalid(errors);

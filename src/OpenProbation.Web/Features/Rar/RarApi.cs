@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using OpenProbation.Domain.Contacts;
+using OpenProbation.Domain.Orders;
+using OpenProbation.Domain.Rar;
+using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Audit;
+using OpenProbation.Web.Features.People;
+using OpenProbation.Web.Security;
+
+namespace OpenProbation.Web.Features.Rar;
+
+/// <summary>A session and what it did for the RAR.</summary>
+public sealed record RarSessionDto(int AppointmentId, DateOnly Date, AppointmentType Type, AppointmentOutcome? Outcome, bool IsEnforceable, bool CountsTowardsRar, string Counted);
+
+/// <summary>A RAR's days: <c>maximumDays</c>, <c>daysCompleted</c> and <c>daysPlanned</c> are the contract other tools rely on.</summary>
+public sealed record RarDto(
+    int RequirementId, int OrderId, string Crn, RequirementStatus Status, int MaximumDays, int DaysCompleted, int DaysPlanned, int DaysInstructed,
+    int DaysRemaining, bool RecordExceedsMaximum, IReadOnlyList<DateOnly> CompletedDays, IReadOnlyList<DateOnly> PlannedDays,
+    IReadOnlyList<RarSessionDto> Sessions, DateOnly? CompletedOn, string? CompletionOutcome, string? CompletionRationale, string? CompletionProgress,
+    string? CompletedBy, int Version);
+
+/// <summary>RAR days through the API: <c>GET /api/v1/requirements/{requirementId}/rar</c>.</summary>
+public static class RarApi
+{
+    public static void MapRar(this RouteGroupBuilder api)
+    {
+        api.MapGet("/requirements/{requirementId:int}/rar", Get).Reads<RarDto>().WithTags("RAR").RequireAuthorization(Policies.ReadCases)
+            .WithSummary("A RAR's days: maximumDays, daysCompleted (two sessions on a day count once), daysPlanned, and each session's part in them");
+        api.MapPost("/requirements/{requirementId:int}/rar/complete", Complete).Updates<RarDto>().WithTags("RAR").RequireAuthorization(Policies.EditCases)
+            .WithSummary("Complete a RAR: the outcome against the agreed outcomes; on fewer days than the maximum, the rationale and progress too; If-Match");
+    }
+
+    private static async Task<IResult> Complete(
+        int requirementId, ClaimsPrincipal user, RarCompletionDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await RarRecord.LoadAsync(db, user, requirementId, ct) is not { } rar)
+        {
+            return ApiResults.NotFound("RAR requirement");
+        }
+
+        var (expected, missing) = ApiResults.RequiredVersion(http.Request);
+        if (expected is not { } version)
+        {
+            return missing!;
+        }
+
+        var (completed, errors) = await RarRecord.CompleteAsync(db, rar, version, request, ApiResults.UserName(http), clock, ct);
+        if (completed is null && errors.IsValid)
+        {
+            return ApiResults.Stale(rar.Requirement.Version);
+        }
+
+        if (!errors.IsValid)
+        {
+            return ApiResults.Rejected(errors);
+        }
+
+        return ApiResults.OkVersioned(http, ToDto(completed!), completed!.Requirement.Version);
+    }
+
+    internal static RarDto ToDto(RarView rar) => new(
+        rar.Requirement.Id, rar.Requirement.OrderId, rar.Crn, rar.Requirement.Status, rar.Progress.MaximumDays, rar.Progress.DaysCompleted,
+        rar.Progress.DaysPlanned, rar.Progress.DaysInstructed, rar.Progress.DaysRemaining, rar.Progress.RecordExceedsMaximum,
+        rar.Progress.CompletedDays, rar.Progress.PlannedDays,
+        [.. rar.Sessions.Select(s => new RarSessionDto(s.Session.AppointmentId, s.Session.Date, s.Session.Type, s.Session.Outcome, s.Session.IsEnforceable,
+            s.Session.CountsTowardsRar, s.Words))],
+        rar.Requirement.Status == RequirementStatus.Completed ? rar.Requirement.EndDate : null, rar.Requirement.CompletionOutcome,
+        rar.Requirement.CompletionRationale, rar.Requirement.CompletionProgress, rar.Requirement.CompletedBy, rar.Requirement.Version);
+
+    private static async Task<IResult> Get(int requirementId, ClaimsPrincipal user, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
+    {
+        if (await RarRecord.LoadAsync(db, user, requirementId, ct) is not { } rar)
+        {
+            return ApiResults.NotFound("RAR requirement");
+        }
+
+        await AuditTrail.RecordViewAsync(db, rar.PersonId, AuditTrail.Requirements, ct, nameof(Requirement), PeopleApi.Id(requirementId));
+        return ApiResults.OkVersioned(http, ToDto(rar), rar.Requirement.Version);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using OpenProbation.Domain.Common;
+using OpenProbation.Domain.Contacts;
+using OpenProbation.Domain.Orders;
+using OpenProbation.Domain.Rar;
+using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Access;
+
+namespace OpenProbation.Web.Features.Rar;
+
+/// <summary>A RAR as the record holds it: the requirement, and its days counted from its sessions.</summary>
+/// <param name="Requirement">The requirement.</param>
+/// <param name="PersonId">The person.</param>
+/// <param name="Crn">Their CRN.</param>
+/// <param name="Progress">The days.</param>
+/// <param name="Sessions">Each session with what it did for the RAR.</param>
+public sealed record RarView(Requirement Requirement, int PersonId, string Crn, RarProgress Progress, IReadOnlyList<(RarSession Session, string Words)> Sessions);
+
+/// <summary>Reads RAR sessions and days from the record; the counting itself is <see cref="RarDays"/>.</summary>
+public static class RarRecord
+{
+    /// <summary>
+    /// The sessions for a requirement, dated in Europe/London, leaving out <paramref name="except"/> (an appointment
+    /// being changed or rescheduled) and appointments rescheduled away (their replacements carry the day).
+    /// </summary>
+    public static async Task<List<RarSession>> SessionsAsync(OpenProbationDbContext db, int requirementId, int? except, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Appointments.AsNoTracking()
+            .Where(a => a.RequirementId == requirementId && a.Id != except && a.Outcome != AppointmentOutcome.Rescheduled)
+            .Select(a => new { a.Id, a.StartsAt, a.Type, a.Outcome, a.IsEnforceable, a.CountsTowardsRar })
+            .ToListAsync(ct);
+        return [.. rows.Select(a => new RarSession(a.Id, UkTime.DateOf(a.StartsAt), a.Type, a.Outcome, a.IsEnforceable, a.CountsTowardsRar))];
+    }
+
+    /// <summary>The rule a RAR already ended carries.</summary>
+    public const string EndedRule = "rar-ended";
+
+    /// <summary>
+    /// Completes the RAR (<see cref="RarCompletionDetails.Validate"/> against its days now). Nothing is saved when the
+    /// requirement is no longer at <paramref name="expectedVersion"/> (no result, no errors), or with errors; a RAR already
+    /// completed or terminated is refused by the rule <see cref="EndedRule"/>.
+    /// </summary>
+    public static async Task<(RarView? Completed, ValidationErrors Errors)> CompleteAsync(
+        OpenProbationDbContext db, RarView rar, int expectedVersion, RarCompletionDetails details, string who, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rar);
+        ArgumentNullException.ThrowIfNull(details);
+        if (rar.Requirement.Version != expectedVersion)
+        {
+            return (null, new ValidationErrors());
+        }
+
+        if (rar.Requirement.Status is RequirementStatus.Completed or RequirementStatus.Terminated)
+        {
+            return (null, new ValidationErrors().Refuse("completedOn", EndedRule,
+                $"This RAR is already {(rar.Requirement.Status == RequirementStatus.Completed ? "completed" : "terminated")}"));
+        }
+
+        var errors = details.Validate(rar.Progress, clock.Today());
+        if (!errors.IsValid)
+        {
+            return (null, errors);
+        }
+
+        var requirement = await db.Requirements.SingleAsync(r => r.Id == rar.Requirement.Id, ct);
+        if (requirement.Version != expectedVersion)
+        {
+            return (null, new ValidationErrors());
+        }
+
+        requirement.CompleteRar(details, who, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return (rar with { Requirement = requirement }, errors);
+    }
+
+    /// <summary>
+    /// What an edit of a RAR (PUT) may not do: complete it, which goes through <see cref="CompleteAsync"/> with the
+    /// outcome and, on fewer days, the rationale; or lower the maximum below the days already delivered or instructed.
+    /// </summary>
+    public static async Task<ValidationErrors> CheckEditAsync(OpenProbationDbContext db, Requirement rar, RequirementDetails edit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rar);
+        ArgumentNullException.ThrowIfNull(edit);
+        var errors = new ValidationErrors();
+        if (edit.Status == RequirementStatus.Completed && rar.Status != RequirementStatus.Completed)
+        {
+            errors.Add("status", $"A RAR is completed with its outcome against the agreed outcomes: POST /api/v1/requirements/{rar.Id}/rar/complete");
+        }
+
+        if (edit.Type == RequirementType.Rar && edit.RarMaxDays is { } maximum && maximum < (rar.RarMaxDays ?? 0))
+        {
+            var progress = RarDays.Progress(rar.RarMaxDays ?? 0, await SessionsAsync(db, rar.Id, except: null, ct));
+            if (maximum < progress.DaysInstructed)
+            {
+                errors.Add("rarMaxDays", $"Already delivered or instructed: {RarDays.Days(progress.DaysInstructed)}. The maximum cannot be lower than that; cancel sessions to come first");
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The RAR requirement with this id if <paramref name="user"/> may see it; nothing for any other requirement.</summary>
+    public static async Task<RarView?> LoadAsync(OpenProbationDbContext db, ClaimsPrincipal user, int requirementId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var found = await db.VisibleRequirements(user).AsNoTracking()
+            .Where(r => r.Id == requirementId && r.Type == RequirementType.Rar)
+            .Select(r => new { Requirement = r, r.Order!.PersonId, r.Order.Person!.Crn })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var sessions = await SessionsAsync(db, requirementId, except: null, ct);
+        return new RarView(found.Requirement, found.PersonId, found.Crn, RarDays.Progress(found.Requirement.RarMaxDays ?? 0, sessions), RarDays.Explain(sessions));
+    }
+}
