@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using OpenProbation.Domain.Allocation;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Contacts;
+using OpenProbation.Domain.Enforcement;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
@@ -81,6 +82,9 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
 
     /// <summary>Every appointment arranged with a person and its outcome; none is deleted (<see cref="Appointment"/>).</summary>
     public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    /// <summary>Failures to comply and the responsible officer's decision on each: one per appointment (<see cref="FailureToComply"/>).</summary>
+    public DbSet<FailureToComply> FailuresToComply => Set<FailureToComply>();
 
     /// <summary>Reductions of officers' available time (trainee, newly qualified, facility time, sickness…).</summary>
     public DbSet<Reduction> Reductions => Set<Reduction>();
@@ -676,6 +680,24 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             f.HasKey(x => new { x.GroupSessionId, x.StaffMemberId });
             f.HasIndex(x => x.StaffMemberId);
             f.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<FailureToComply>(f =>
+        {
+            Versioned(f);
+            f.Property(x => x.DecisionReason).HasMaxLength(FieldLimits.Note);
+            f.Property(x => x.WithdrawnReason).HasMaxLength(FieldLimits.Note);
+            f.Property(x => x.DecidedBy).HasMaxLength(FieldLimits.UserName);
+            f.Property(x => x.WithdrawnBy).HasMaxLength(FieldLimits.UserName);
+            f.Ignore(x => x.IsAwaitingDecision);
+
+            // One event, one decision and one letter: the appointment is unique, so two users recording it at once open one.
+            f.HasIndex(x => x.AppointmentId).IsUnique();
+            f.HasIndex(x => new { x.PersonId, x.FailureDate });
+            f.HasIndex(x => new { x.Status, x.DecisionDueOn });
+            f.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            f.HasOne<Order>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.NoAction);
+            f.HasOne<Appointment>().WithMany().HasForeignKey(x => x.AppointmentId).OnDelete(DeleteBehavior.NoAction);
         });
 
         builder.Entity<Appointment>(a =>

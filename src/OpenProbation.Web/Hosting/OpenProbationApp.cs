@@ -7,6 +7,7 @@ using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Allocation;
 using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.Contacts;
+using OpenProbation.Web.Features.Enforcement;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
 using OpenProbation.Web.Features.People;
@@ -193,6 +194,7 @@ public static class OpenProbationApp
         api.MapGroupSessions();
         api.MapCompliance();
         api.MapRar();
+        api.MapEnforcement();
         return app;
     }
 

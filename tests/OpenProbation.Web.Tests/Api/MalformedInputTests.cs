@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Contacts;
+using OpenProbation.Domain.Enforcement;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
@@ -21,6 +22,7 @@ using OpenProbation.Domain.Workload;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Allocation;
 using OpenProbation.Web.Features.Contacts;
+using OpenProbation.Web.Features.Enforcement;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
 using OpenProbation.Web.Features.Tiering;
@@ -701,6 +703,21 @@ public abstract class MalformedInputTests(AppFixture app)
         }
 
         world.Add("group-sessions", await CreateAsync(world, "/api/v1/group-sessions", typeof(GroupSessionDetails)));
+
+        // Enforcement: an unacceptable absence opens a failure to comply to decide.
+        var absence = world.ValidBody(typeof(ContactRequest))!;
+        absence["startsAt"] = "2026-11-19T10:00:00Z";
+        absence["outcome"] = nameof(AppointmentOutcome.UnacceptableAbsence);
+        absence["outcomeNotes"] = "Not at home; no contact since";
+        var absent = await world.Admin.PostAsync($"/api/v1/people/{crn}/contacts", new StringContent(absence.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.True(absent.StatusCode == HttpStatusCode.Created, $"Setting up a failure to comply: {(int)absent.StatusCode} {await BriefAsync(absent)}");
+        using (var body = JsonDocument.Parse(await (await world.Admin.GetAsync($"/api/v1/people/{crn}/enforcement")).Content.ReadAsStringAsync()))
+        {
+            world.Add("enforcement", body.RootElement.GetProperty("items")[0].GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture));
+        }
+
+        world.Body<EnforcementDecisionDetails>(() => new() { ["decision"] = nameof(EnforcementDecision.Warning), ["reason"] = "First failure; warned by letter" });
+        world.Body<WarningWithdrawalRequest>(() => new() { ["reason"] = "A fit note for the day arrived within the seven days" });
 
         // Risk: an assessment, a named one, and a lower tier waiting, so the tier-change actions have a record.
         world.Body<RiskAssessmentRequest>(() => new()

@@ -50,6 +50,7 @@ internal static class AuditCapture
         [typeof(Room)] = AuditTrail.Organisation,
         [typeof(GroupSession)] = AuditTrail.GroupSessions,
         [typeof(GroupSessionFacilitator)] = AuditTrail.GroupSessions,
+        [typeof(OpenProbation.Domain.Enforcement.FailureToComply)] = AuditTrail.Enforcement,
     };
 
     /// <summary>A row about to be saved, with what can be known before saving.</summary>

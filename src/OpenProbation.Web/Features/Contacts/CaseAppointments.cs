@@ -8,6 +8,7 @@ using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Rar;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
+using OpenProbation.Web.Features.Enforcement;
 using OpenProbation.Web.Features.Rar;
 
 namespace OpenProbation.Web.Features.Contacts;
@@ -120,6 +121,7 @@ public static class CaseAppointments
         db.Appointments.Add(appointment);
         await db.SaveChangesAsync(ct);
         await CommitAsync(transaction, ct);
+        await Enforcements.OpenAsync(db, policies, appointment, now, ct);
         return (appointment, errors);
     }
 
@@ -229,6 +231,7 @@ public static class CaseAppointments
 
         await db.SaveChangesAsync(ct);
         await CommitAsync(transaction, ct);
+        await Enforcements.OpenAsync(db, policies, appointment, now, ct);
         return (replacement, errors);
     }
 

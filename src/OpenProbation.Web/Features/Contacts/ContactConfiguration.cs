@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenProbation.Domain.Calendar;
 using OpenProbation.Domain.Contacts;
+using OpenProbation.Domain.Enforcement;
 
 namespace OpenProbation.Web.Features.Contacts;
 
@@ -11,10 +12,11 @@ namespace OpenProbation.Web.Features.Contacts;
 /// </summary>
 /// <param name="Schedule">The contact standard policies over time.</param>
 /// <param name="Calendar">Working days: weekends, England and Wales bank holidays and the configured closures are not.</param>
-public sealed record ContactPolicies(ContactStandardSchedule Schedule, WorkingCalendar Calendar)
+/// <param name="Enforcement">The enforcement deadlines and window a failure to comply is decided under.</param>
+public sealed record ContactPolicies(ContactStandardSchedule Schedule, WorkingCalendar Calendar, EnforcementSettings Enforcement)
 {
     /// <summary>The shipped standards for both tiering policies and no extra closures: what applies without configuration.</summary>
-    public static ContactPolicies Defaults { get; } = new(new ContactStandardSchedule([ContactConfiguration.DefaultPolicy]), WorkingCalendar.EnglandAndWales);
+    public static ContactPolicies Defaults { get; } = new(new ContactStandardSchedule([ContactConfiguration.DefaultPolicy]), WorkingCalendar.EnglandAndWales, new EnforcementSettings());
 
     /// <summary>The zone appointments are arranged and dated in.</summary>
     public static TimeZoneInfo Zone => UkTime.Zone;
@@ -33,6 +35,9 @@ public static class ContactConfiguration
 
     /// <summary>The calendar section.</summary>
     public const string CalendarSection = "OpenProbation:Calendar";
+
+    /// <summary>The enforcement section.</summary>
+    public const string EnforcementSection = "OpenProbation:Enforcement";
 
     private static readonly string[] StandardKeys = ["FrequencyDays", "MinimumFaceToFaceShare", "TelephoneMayStandIn", "InductionWorkingDays"];
 
@@ -53,7 +58,9 @@ public static class ContactConfiguration
     public static ContactPolicies Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return new ContactPolicies(ReadSchedule(configuration.GetSection(StandardsSection)), ReadCalendar(configuration.GetSection(CalendarSection)));
+        return new ContactPolicies(
+            ReadSchedule(configuration.GetSection(StandardsSection)), ReadCalendar(configuration.GetSection(CalendarSection)),
+            ReadEnforcement(configuration.GetSection(EnforcementSection)));
     }
 
     private static ContactStandardSchedule ReadSchedule(IConfigurationSection section)
@@ -187,6 +194,33 @@ public static class ContactConfiguration
         }
 
         return days.Count == 0 ? WorkingCalendar.EnglandAndWales : new WorkingCalendar(days);
+    }
+
+    private static EnforcementSettings ReadEnforcement(IConfigurationSection section)
+    {
+        var settings = new EnforcementSettings();
+        foreach (var setting in section.GetChildren())
+        {
+            var path = $"{EnforcementSection}:{setting.Key}";
+            if (!int.TryParse(setting.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                throw new InvalidOperationException($"{path} is '{setting.Value}'; use a whole number.");
+            }
+
+            settings = setting.Key switch
+            {
+                nameof(EnforcementSettings.DecisionWorkingDays) => settings with { DecisionWorkingDays = value },
+                nameof(EnforcementSettings.ExcuseDays) => settings with { ExcuseDays = value },
+                nameof(EnforcementSettings.WarningWindowMonths) => settings with { WarningWindowMonths = value },
+                nameof(EnforcementSettings.BreachWorkingDays) => settings with { BreachWorkingDays = value },
+                nameof(EnforcementSettings.MinimumReasonLength) => settings with { MinimumReasonLength = value },
+                _ => throw new InvalidOperationException(
+                    $"{path} is not a setting; use DecisionWorkingDays, ExcuseDays, WarningWindowMonths, BreachWorkingDays or MinimumReasonLength."),
+            };
+        }
+
+        var errors = settings.Validate();
+        return errors.IsValid ? settings : throw new InvalidOperationException(string.Join(" ", errors.ToDictionary().Values.SelectMany(m => m)) + ".");
     }
 
     // ArgumentException appends " (Parameter 'standards')".

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using OpenProbation.Domain.Common;
+using OpenProbation.Domain.Contacts;
+using OpenProbation.Domain.Enforcement;
+using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Contacts;
+
+namespace OpenProbation.Web.Features.Enforcement;
+
+/// <summary>
+/// Failures to comply on the record: opened when an enforceable appointment's outcome is a failure, decided by the
+/// responsible officer under <see cref="EnforcementRules"/>. The rules are the domain's; this loads and saves.
+/// </summary>
+public static class Enforcements
+{
+    /// <summary>The rule a decision on a failure already decided carries.</summary>
+    public const string DecidedRule = "enforcement-decided";
+
+    /// <summary>
+    /// Opens the decision for <paramref name="appointment"/> when its outcome is a failure to comply on an order, once:
+    /// the appointment is unique among failures, so a second recording (by anyone, at any moment) opens nothing more.
+    /// Returns the failure opened, or nothing.
+    /// </summary>
+    public static async Task<FailureToComply?> OpenAsync(OpenProbationDbContext db, ContactPolicies policies, Appointment appointment, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(appointment);
+        if (!appointment.IsFailureToComply || appointment.OrderId is not { } orderId
+            || await db.FailuresToComply.AnyAsync(f => f.AppointmentId == appointment.Id, ct))
+        {
+            return null;
+        }
+
+        var failure = FailureToComply.Open(appointment.PersonId, orderId, appointment.Id, UkTime.DateOf(appointment.StartsAt), appointment.Outcome!.Value,
+            now.ToUniversalTime(), policies.Calendar, policies.Enforcement);
+        db.FailuresToComply.Add(failure);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return failure;
+        }
+        catch (DbUpdateException) when (await db.FailuresToComply.AsNoTracking().AnyAsync(f => f.AppointmentId == appointment.Id, ct))
+        {
+            // Someone else's recording opened it first: theirs stands.
+            db.Entry(failure).State = EntityState.Detached;
+            return null;
+        }
+    }
+
+    /// <summary>What the rules need about a failure: its day, its order's type and the order's other warnings.</summary>
+    public static async Task<FailureContext> ContextAsync(OpenProbationDbContext db, FailureToComply failure, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(failure);
+        var type = await db.Orders.AsNoTracking().Where(o => o.Id == failure.OrderId).Select(o => o.Type).SingleAsync(ct);
+        var warnings = await db.FailuresToComply.AsNoTracking()
+            .Where(f => f.OrderId == failure.OrderId && f.Id != failure.Id && f.Decision == EnforcementDecision.Warning)
+            .ToListAsync(ct);
+        return new FailureContext(failure.FailureDate, type, [.. warnings.Select(w => w.AsWarning()).OfType<PriorWarning>()]);
+    }
+
+    /// <summary>
+    /// Records the officer's decision at <paramref name="expectedVersion"/> (a different version: no result, no errors).
+    /// A failure already decided is refused by <see cref="DecidedRule"/>; the rules' refusals are field errors.
+    /// </summary>
+    public static async Task<(FailureToComply? Decided, ValidationErrors Errors)> DecideAsync(
+        OpenProbationDbContext db, ContactPolicies policies, FailureToComply failure, int expectedVersion, EnforcementDecisionDetails details, string who,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(failure);
+        if (failure.Version != expectedVersion)
+        {
+            return (null, new ValidationErrors());
+        }
+
+        if (!failure.IsAwaitingDecision)
+        {
+            return (null, new ValidationErrors().Refuse("decision", DecidedRule,
+                $"This failure was already decided ({EnforcementRules.Describe(failure.Decision!.Value)}) by {failure.DecidedBy}"));
+        }
+
+        var context = await ContextAsync(db, failure, ct);
+        var errors = failure.Decide(details, context, policies.Enforcement, who, now.ToUniversalTime(), UkTime.DateOf(now));
+        if (!errors.IsValid)
+        {
+            return (null, errors);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (failure, errors);
+    }
+
+    /// <summary>Withdraws a warning with a reason, at <paramref name="expectedVersion"/> (a different version: no result, no errors).</summary>
+    public static async Task<(FailureToComply? Withdrawn, ValidationErrors Errors)> WithdrawWarningAsync(
+        OpenProbationDbContext db, ContactPolicies policies, FailureToComply failure, int expectedVersion, string? reason, string who, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(failure);
+        if (failure.Version != expectedVersion)
+        {
+            return (null, new ValidationErrors());
+        }
+
+        var errors = failure.WithdrawWarning(reason, policies.Enforcement, who, now.ToUniversalTime());
+        if (!errors.IsValid)
+        {
+            return (null, errors);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (failure, errors);
+    }
+}
