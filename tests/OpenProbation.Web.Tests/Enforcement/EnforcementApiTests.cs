@@ -56,7 +56,8 @@ public abstract class EnforcementApiTests(AppFixture app)
         await TestData.Created<AppointmentDto>(await manager.PostJsonAsync($"/api/v1/people/{@case.Crn}/contacts", Absence(@case, "2026-11-23T08:00:00Z")));
         var second = (await ListAsync(manager, @case.Crn))[0];
 
-        Assert.Equal(([EnforcementDecision.Breach], true), (second.Allowed, second.EscalationRequired));
+        Assert.Equal([EnforcementDecision.Breach], second.Allowed);
+        Assert.True(second.EscalationRequired);
         var warnAgain = await (await manager.PostJsonAsync($"/api/v1/enforcement/{second.Id}/decision", new { decision = "Warning" }, version: second.Version))
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("breach action is required", warnAgain.GetProperty("errors").GetProperty("decision")[0].GetString(), StringComparison.Ordinal);

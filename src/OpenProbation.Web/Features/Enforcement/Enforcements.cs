@@ -40,11 +40,16 @@ public static class Enforcements
             await db.SaveChangesAsync(ct);
             return failure;
         }
-        catch (DbUpdateException) when (await db.FailuresToComply.AsNoTracking().AnyAsync(f => f.AppointmentId == appointment.Id, ct))
+        catch (DbUpdateException)
         {
-            // Someone else's recording opened it first: theirs stands.
             db.Entry(failure).State = EntityState.Detached;
-            return null;
+            if (await db.FailuresToComply.AsNoTracking().AnyAsync(f => f.AppointmentId == appointment.Id, ct))
+            {
+                // Someone else's recording opened it first: theirs stands.
+                return null;
+            }
+
+            throw;
         }
     }
 
