@@ -49,10 +49,11 @@ public static class EnforcementApi
     {
         var personIds = failures.Select(f => f.PersonId).Distinct().ToList();
         var crns = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Crn, ct);
+        var contexts = await Enforcements.ContextsAsync(db, [.. failures.Where(f => f.IsAwaitingDecision)], ct);
         var result = new List<FailureToComplyDto>();
         foreach (var f in failures)
         {
-            var choice = f.IsAwaitingDecision ? EnforcementRules.Choices(await Enforcements.ContextAsync(db, f, ct), policies.Enforcement) : null;
+            var choice = contexts.TryGetValue(f.Id, out var context) ? EnforcementRules.Choices(context, policies.Enforcement) : null;
             result.Add(new FailureToComplyDto(
                 f.Id, crns[f.PersonId], f.OrderId, f.AppointmentId, f.FailureDate, f.Outcome, f.Status, f.DecisionDueOn, f.BreachDueOn, f.IsOverdue(today),
                 f.Decision, f.DecisionReason, f.EscalationRequired || (choice?.EscalationRequired ?? false), f.DecidedBy, f.DecidedAt, f.ExcuseDueOn,
