@@ -296,14 +296,9 @@ public sealed class SentencePlan : IVersioned
 }
 
 /// <summary>An objective of the plan, linked to an assessed need.</summary>
+/// <remarks>Objectives and actions are part of the plan version, kept with it as one document.</remarks>
 public sealed class PlanObjective
 {
-    /// <summary>Database identity.</summary>
-    public int Id { get; set; }
-
-    /// <summary>The plan version.</summary>
-    public int SentencePlanId { get; set; }
-
     /// <summary>1, 2, … as listed.</summary>
     public int Position { get; set; }
 
@@ -323,12 +318,6 @@ public sealed class PlanObjective
 /// <summary>An action towards an objective: who does what, by when.</summary>
 public sealed class PlanAction
 {
-    /// <summary>Database identity.</summary>
-    public int Id { get; set; }
-
-    /// <summary>The objective.</summary>
-    public int PlanObjectiveId { get; set; }
-
     /// <summary>1, 2, … as listed.</summary>
     public int Position { get; set; }
 
@@ -436,3 +425,26 @@ public sealed record PlanObjectiveDetails(NeedArea? Need, string? Description, s
 /// <param name="OwnerName">The provider or other person by name.</param>
 /// <param name="TargetDate">By when.</param>
 public sealed record PlanActionDetails(string? Description, PlanActionOwner? Owner, string? OwnerName, DateOnly? TargetDate);
+
+/// <summary>What a client sends to start a review.</summary>
+/// <param name="Reason">Why: the review cycle, a tier change, a new order, a breach or another significant change.</param>
+/// <param name="Note">The change in words; required for another significant change.</param>
+public sealed record PlanReviewDetails(PlanReviewReason? Reason, string? Note)
+{
+    /// <summary>Checks the details.</summary>
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors().Defined("reason", Reason, "why the plan is reviewed").MaxLength("note", Note, FieldLimits.Note, "the note");
+        if (Reason == PlanReviewReason.FirstPlan)
+        {
+            errors.Add("reason", "A review is not the first plan: choose why the plan is reviewed");
+        }
+
+        if (Reason == PlanReviewReason.OtherChange && string.IsNullOrWhiteSpace(Note))
+        {
+            errors.Add("note", "Describe the significant change behind the review");
+        }
+
+        return errors;
+    }
+}

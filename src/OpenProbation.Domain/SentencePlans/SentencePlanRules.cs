@@ -36,12 +36,19 @@ public sealed record SentencePlanSettings
 }
 
 /// <summary>A contact on the record, as plan agreement sees it.</summary>
+/// <param name="AppointmentId">The appointment.</param>
 /// <param name="StaffMemberId">Whom it was with.</param>
 /// <param name="OrderId">The order it was for.</param>
 /// <param name="Type">Kind of appointment.</param>
 /// <param name="Outcome">What happened.</param>
 /// <param name="StartsAt">When it started.</param>
-public sealed record PlanContact(int StaffMemberId, int? OrderId, AppointmentType Type, AppointmentOutcome? Outcome, DateTimeOffset StartsAt);
+public sealed record PlanContact(int AppointmentId, int StaffMemberId, int? OrderId, AppointmentType Type, AppointmentOutcome? Outcome, DateTimeOffset StartsAt);
+
+/// <summary>A significant change on the case that calls for the plan to be reviewed.</summary>
+/// <param name="Reason">What kind of change.</param>
+/// <param name="At">When it happened.</param>
+/// <param name="What">The change, in words (e.g. "Tier changed from C2 to B2").</param>
+public sealed record SignificantChange(PlanReviewReason Reason, DateTimeOffset At, string What);
 
 /// <summary>
 /// The sentence plan rules (PRACTICE.md immutable line 2): a plan is made with the person, so it can be agreed only
@@ -90,4 +97,24 @@ public static class SentencePlanRules
     public static string NoMeetingMessage(string? responsibleOfficerName) => responsibleOfficerName is null
         ? "This order has no responsible officer yet. A sentence plan is made with the person: it can be agreed only after the responsible officer has met them face to face on this order."
         : $"A sentence plan is made with the person: it can be agreed only after {responsibleOfficerName}, the responsible officer, has met them face to face on this order and the contact is recorded as held. Record that contact first.";
+
+    /// <summary>
+    /// Why the plan in force, agreed at <paramref name="agreedAt"/>, should be reviewed now: its review day has come
+    /// (<see cref="PlanReviewReason.ScheduledReview"/>), and each significant change since it was agreed (a tier change,
+    /// a new order, a breach or recall). Empty when nothing calls for a review.
+    /// </summary>
+    public static IReadOnlyList<SignificantChange> ReviewsCalledFor(
+        DateTimeOffset agreedAt, DateOnly? reviewDueOn, DateOnly today, IEnumerable<SignificantChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var due = new List<SignificantChange>();
+        if (reviewDueOn is { } day && day <= today)
+        {
+            due.Add(new SignificantChange(PlanReviewReason.ScheduledReview, agreedAt, $"The review was due on {Wording.Date(day)}"));
+        }
+
+        due.AddRange(changes.Where(c => c.At > agreedAt && c.Reason is not (PlanReviewReason.FirstPlan or PlanReviewReason.ScheduledReview))
+            .OrderBy(c => c.At));
+        return due;
+    }
 }

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,6 +15,7 @@ using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
 using OpenProbation.Domain.Risk;
+using OpenProbation.Domain.SentencePlans;
 using OpenProbation.Domain.Tiering;
 using OpenProbation.Domain.Workload;
 using OpenProbation.Web.Features.Audit;
@@ -85,6 +88,9 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
 
     /// <summary>Failures to comply and the responsible officer's decision on each: one per appointment (<see cref="FailureToComply"/>).</summary>
     public DbSet<FailureToComply> FailuresToComply => Set<FailureToComply>();
+
+    /// <summary>Sentence plans, one row per version: objectives and actions are kept with each version as one document.</summary>
+    public DbSet<SentencePlan> SentencePlans => Set<SentencePlan>();
 
     /// <summary>Reductions of officers' available time (trainee, newly qualified, facility time, sickness…).</summary>
     public DbSet<Reduction> Reductions => Set<Reduction>();
@@ -682,6 +688,37 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             f.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        builder.Entity<SentencePlan>(p =>
+        {
+            Versioned(p);
+            p.Property(x => x.ReviewNote).HasMaxLength(FieldLimits.Note);
+            p.Property(x => x.PersonGoals).HasMaxLength(FieldLimits.Note);
+            p.Property(x => x.PersonAgreesTo).HasMaxLength(FieldLimits.Note);
+            p.Property(x => x.PersonDisagreesWith).HasMaxLength(FieldLimits.Note);
+            p.Property(x => x.RiskManagementPlan).HasMaxLength(FieldLimits.Note);
+            p.Property(x => x.CountersignatureNote).HasMaxLength(FieldLimits.Note);
+            p.Property(x => x.CreatedBy).HasMaxLength(FieldLimits.UserName);
+            p.Property(x => x.AgreedBy).HasMaxLength(FieldLimits.UserName);
+            p.Property(x => x.CountersignedBy).HasMaxLength(FieldLimits.UserName);
+            p.Ignore(x => x.IsDraft);
+
+            // A version is a document: its objectives change with it, move its version and appear in its audit entry.
+            p.Property(x => x.Objectives).HasConversion(
+                v => JsonSerializer.Serialize(v, PlanJson),
+                v => JsonSerializer.Deserialize<List<PlanObjective>>(v, PlanJson) ?? new List<PlanObjective>(),
+                new ValueComparer<List<PlanObjective>>(
+                    (a, b) => JsonSerializer.Serialize(a, PlanJson) == JsonSerializer.Serialize(b, PlanJson),
+                    v => JsonSerializer.Serialize(v, PlanJson).GetHashCode(StringComparison.Ordinal),
+                    v => JsonSerializer.Deserialize<List<PlanObjective>>(JsonSerializer.Serialize(v, PlanJson), PlanJson)!));
+
+            // Two officers starting a review at once would both take the next number: one of them is refused.
+            p.HasIndex(x => new { x.OrderId, x.PlanNumber }).IsUnique();
+            p.HasIndex(x => new { x.PersonId, x.OrderId });
+            p.HasIndex(x => new { x.Status, x.DueOn });
+            p.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            p.HasOne<Order>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.NoAction);
+        });
+
         builder.Entity<FailureToComply>(f =>
         {
             Versioned(f);
@@ -773,6 +810,8 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             }
         }
     }
+
+    private static readonly JsonSerializerOptions PlanJson = new(JsonSerializerDefaults.Web);
 
     private static void Versioned<T>(EntityTypeBuilder<T> entity)
         where T : class, IVersioned => entity.Property(e => e.Version).IsConcurrencyToken();

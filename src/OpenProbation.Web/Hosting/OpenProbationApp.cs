@@ -12,6 +12,7 @@ using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
 using OpenProbation.Web.Features.People;
 using OpenProbation.Web.Features.Rar;
+using OpenProbation.Web.Features.SentencePlans;
 using OpenProbation.Web.Features.Staff;
 using OpenProbation.Web.Features.Tiering;
 using OpenProbation.Web.Features.Workload;
@@ -195,6 +196,7 @@ public static class OpenProbationApp
         api.MapCompliance();
         api.MapRar();
         api.MapEnforcement();
+        api.MapSentencePlans();
         return app;
     }
 

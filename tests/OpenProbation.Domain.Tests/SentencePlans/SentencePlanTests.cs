@@ -26,7 +26,7 @@ public class SentencePlanTests
     }
 
     private static PlanContact Contact(AppointmentType type = AppointmentType.OfficeInterview, AppointmentOutcome? outcome = AppointmentOutcome.AttendedComplied,
-        int staff = Officer, int? order = OrderId, int hoursAgo = 24) => new(staff, order, type, outcome, _now.AddHours(-hoursAgo));
+        int staff = Officer, int? order = OrderId, int hoursAgo = 24) => new(1, staff, order, type, outcome, _now.AddHours(-hoursAgo));
 
     [Fact]
     public void The_first_plan_is_due_fifteen_working_days_after_sentence_counting_bank_holidays()
@@ -120,5 +120,24 @@ public class SentencePlanTests
              "objectives[0].actions[1].ownerName", "objectives[0].actions[1].targetDate"],
             bad.Validate(_today).Fields);
         Assert.True(Details().Validate(_today).IsValid);
+    }
+
+    [Fact]
+    public void A_review_is_called_for_when_its_day_comes_and_by_each_significant_change_since_agreement()
+    {
+        SignificantChange[] changes =
+        [
+            new(PlanReviewReason.TierChange, _now.AddDays(-3), "Tier changed before the plan was agreed"),
+            new(PlanReviewReason.Breach, _now.AddDays(20), "Breach action on the order"),
+            new(PlanReviewReason.TierChange, _now.AddDays(10), "Tier changed from C2 to B2"),
+        ];
+
+        Assert.Empty(SentencePlanRules.ReviewsCalledFor(_now, _today.AddDays(112), _today.AddDays(5), changes));
+        Assert.Equal(
+            [PlanReviewReason.TierChange, PlanReviewReason.Breach],
+            SentencePlanRules.ReviewsCalledFor(_now, _today.AddDays(112), _today.AddDays(30), changes).Select(c => c.Reason));
+        var due = SentencePlanRules.ReviewsCalledFor(_now, _today.AddDays(112), _today.AddDays(112), []);
+        Assert.Equal(PlanReviewReason.ScheduledReview, Assert.Single(due).Reason);
+        Assert.Contains("review was due on", due[0].What, StringComparison.Ordinal);
     }
 }

@@ -51,6 +51,7 @@ internal static class AuditCapture
         [typeof(GroupSession)] = AuditTrail.GroupSessions,
         [typeof(GroupSessionFacilitator)] = AuditTrail.GroupSessions,
         [typeof(OpenProbation.Domain.Enforcement.FailureToComply)] = AuditTrail.Enforcement,
+        [typeof(OpenProbation.Domain.SentencePlans.SentencePlan)] = AuditTrail.SentencePlans,
     };
 
     /// <summary>A row about to be saved, with what can be known before saving.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using OpenProbation.Domain.Calendar;
 using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Enforcement;
+using OpenProbation.Domain.SentencePlans;
 
 namespace OpenProbation.Web.Features.Contacts;
 
@@ -13,10 +14,12 @@ namespace OpenProbation.Web.Features.Contacts;
 /// <param name="Schedule">The contact standard policies over time.</param>
 /// <param name="Calendar">Working days: weekends, England and Wales bank holidays and the configured closures are not.</param>
 /// <param name="Enforcement">The enforcement deadlines and window a failure to comply is decided under.</param>
-public sealed record ContactPolicies(ContactStandardSchedule Schedule, WorkingCalendar Calendar, EnforcementSettings Enforcement)
+/// <param name="Plans">When sentence plans are due and how often they are reviewed.</param>
+public sealed record ContactPolicies(ContactStandardSchedule Schedule, WorkingCalendar Calendar, EnforcementSettings Enforcement, SentencePlanSettings Plans)
 {
     /// <summary>The shipped standards for both tiering policies and no extra closures: what applies without configuration.</summary>
-    public static ContactPolicies Defaults { get; } = new(new ContactStandardSchedule([ContactConfiguration.DefaultPolicy]), WorkingCalendar.EnglandAndWales, new EnforcementSettings());
+    public static ContactPolicies Defaults { get; } = new(new ContactStandardSchedule([ContactConfiguration.DefaultPolicy]), WorkingCalendar.EnglandAndWales, new EnforcementSettings(),
+        new SentencePlanSettings());
 
     /// <summary>The zone appointments are arranged and dated in.</summary>
     public static TimeZoneInfo Zone => UkTime.Zone;
@@ -39,6 +42,9 @@ public static class ContactConfiguration
     /// <summary>The enforcement section.</summary>
     public const string EnforcementSection = "OpenProbation:Enforcement";
 
+    /// <summary>The sentence plan section.</summary>
+    public const string SentencePlansSection = "OpenProbation:SentencePlans";
+
     private static readonly string[] StandardKeys = ["FrequencyDays", "MinimumFaceToFaceShare", "TelephoneMayStandIn", "InductionWorkingDays"];
 
     private static readonly string[] PolicyKeys = ["Name", "Version", "From", "Standards", "Fallback"];
@@ -60,7 +66,7 @@ public static class ContactConfiguration
         ArgumentNullException.ThrowIfNull(configuration);
         return new ContactPolicies(
             ReadSchedule(configuration.GetSection(StandardsSection)), ReadCalendar(configuration.GetSection(CalendarSection)),
-            ReadEnforcement(configuration.GetSection(EnforcementSection)));
+            ReadEnforcement(configuration.GetSection(EnforcementSection)), ReadSentencePlans(configuration.GetSection(SentencePlansSection)));
     }
 
     private static ContactStandardSchedule ReadSchedule(IConfigurationSection section)
@@ -216,6 +222,29 @@ public static class ContactConfiguration
                 nameof(EnforcementSettings.MinimumReasonLength) => settings with { MinimumReasonLength = value },
                 _ => throw new InvalidOperationException(
                     $"{path} is not a setting; use DecisionWorkingDays, ExcuseDays, WarningWindowMonths, BreachWorkingDays or MinimumReasonLength."),
+            };
+        }
+
+        var errors = settings.Validate();
+        return errors.IsValid ? settings : throw new InvalidOperationException(string.Join(" ", errors.ToDictionary().Values.SelectMany(m => m)) + ".");
+    }
+
+    private static SentencePlanSettings ReadSentencePlans(IConfigurationSection section)
+    {
+        var settings = new SentencePlanSettings();
+        foreach (var setting in section.GetChildren())
+        {
+            var path = $"{SentencePlansSection}:{setting.Key}";
+            if (!int.TryParse(setting.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                throw new InvalidOperationException($"{path} is '{setting.Value}'; use a whole number.");
+            }
+
+            settings = setting.Key switch
+            {
+                nameof(SentencePlanSettings.DueWorkingDays) => settings with { DueWorkingDays = value },
+                nameof(SentencePlanSettings.ReviewWeeks) => settings with { ReviewWeeks = value },
+                _ => throw new InvalidOperationException($"{path} is not a setting; use DueWorkingDays or ReviewWeeks."),
             };
         }
 
