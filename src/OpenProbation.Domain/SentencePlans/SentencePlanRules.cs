@@ -100,7 +100,7 @@ public static class SentencePlanRules
 
     /// <summary>
     /// Why the plan in force, agreed at <paramref name="agreedAt"/>, should be reviewed now: its review day has come
-    /// (<see cref="PlanReviewReason.ScheduledReview"/>), and each significant change since it was agreed (a tier change,
+    /// (<see cref="PlanReviewReason.ScheduledReview"/>), and each significant change from the moment it was agreed (a tier change,
     /// a new order, a breach or recall). Empty when nothing calls for a review.
     /// </summary>
     public static IReadOnlyList<SignificantChange> ReviewsCalledFor(
@@ -113,7 +113,7 @@ public static class SentencePlanRules
             due.Add(new SignificantChange(PlanReviewReason.ScheduledReview, agreedAt, $"The review was due on {Wording.Date(day)}"));
         }
 
-        due.AddRange(changes.Where(c => c.At > agreedAt && c.Reason is not (PlanReviewReason.FirstPlan or PlanReviewReason.ScheduledReview))
+        due.AddRange(changes.Where(c => c.At >= agreedAt && c.Reason is not (PlanReviewReason.FirstPlan or PlanReviewReason.ScheduledReview))
             .OrderBy(c => c.At));
         return due;
     }

@@ -18,6 +18,7 @@ using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
 using OpenProbation.Domain.Rar;
 using OpenProbation.Domain.Risk;
+using OpenProbation.Domain.SentencePlans;
 using OpenProbation.Domain.Workload;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Allocation;
@@ -25,6 +26,7 @@ using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.Enforcement;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
+using OpenProbation.Web.Features.SentencePlans;
 using OpenProbation.Web.Features.Tiering;
 using OpenProbation.Web.Features.Workload;
 using OpenProbation.Web.Security;
@@ -341,6 +343,12 @@ public abstract class MalformedInputTests(AppFixture app)
 
         // A wrong element ([12]) is named by its index (allowedUsers[0]); these are wrong for the list as a whole.
         if (IsStringList(t) || (t != typeof(string) && typeof(IEnumerable<int>).IsAssignableFrom(t)))
+        {
+            return ["text", 12, true, new JsonObject()];
+        }
+
+        // A list of objects, such as a plan's objectives.
+        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && t.GetGenericArguments()[0].IsClass)
         {
             return ["text", 12, true, new JsonObject()];
         }
@@ -718,6 +726,24 @@ public abstract class MalformedInputTests(AppFixture app)
 
         world.Body<EnforcementDecisionDetails>(() => new() { ["decision"] = nameof(EnforcementDecision.Warning), ["reason"] = "First failure; warned by letter" });
         world.Body<WarningWithdrawalRequest>(() => new() { ["reason"] = "A fit note for the day arrived within the seven days" });
+
+        // Sentence plans: a draft on the world's order.
+        world.Body<SentencePlanDetails>(() => new()
+        {
+            ["personGoals"] = "Keep my flat", ["personAgreesTo"] = "Weekly meetings", ["personDisagreesWith"] = "Nothing", ["riskManagementPlan"] = "Address checks",
+            ["objectives"] = new JsonArray(new JsonObject
+            {
+                ["need"] = nameof(NeedArea.Accommodation), ["description"] = "Keep the tenancy", ["agreedOutcome"] = "Tenancy kept",
+                ["actions"] = new JsonArray(new JsonObject
+                {
+                    ["description"] = "Refer to housing support", ["owner"] = nameof(PlanActionOwner.ResponsibleOfficer), ["ownerName"] = null, ["targetDate"] = "2026-12-04",
+                }),
+            }),
+        });
+        world.Body<PlanAgreementRequest>(() => new() { ["meetingAppointmentId"] = null });
+        world.Body<PlanCountersignatureRequest>(() => new() { ["approve"] = true, ["note"] = "Proportionate" });
+        world.Body<PlanReviewDetails>(() => new() { ["reason"] = nameof(PlanReviewReason.OtherChange), ["note"] = "New partner" });
+        world.Add("sentence-plans", await CreateAsync(world, $"/api/v1/orders/{world.Id("orders")}/sentence-plans", typeof(SentencePlanDetails)));
 
         // Risk: an assessment, a named one, and a lower tier waiting, so the tier-change actions have a record.
         world.Body<RiskAssessmentRequest>(() => new()

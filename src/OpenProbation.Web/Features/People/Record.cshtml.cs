@@ -43,6 +43,10 @@ public sealed class RecordModel(OpenProbationDbContext db, ContactPolicies polic
 
     public IReadOnlyDictionary<int, string> CurrentOfficers { get; private set; } = new Dictionary<int, string>();
 
+    /// <summary>Each order's newest sentence plan version: its status and the day it is due.</summary>
+    public IReadOnlyDictionary<int, (OpenProbation.Domain.SentencePlans.SentencePlanStatus Status, DateOnly DueOn)> Plans { get; private set; } =
+        new Dictionary<int, (OpenProbation.Domain.SentencePlans.SentencePlanStatus, DateOnly)>();
+
     public IReadOnlyList<OfficerSpell> Officers { get; private set; } = [];
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
@@ -101,6 +105,9 @@ public sealed class RecordModel(OpenProbationDbContext db, ContactPolicies polic
             .ToListAsync(ct);
         Officers = [.. spells.Select(s => new OfficerSpell(s.OrderId, s.Type, $"{s.FirstName} {s.LastName}", s.FromDate, s.ToDate, s.Reason, s.AssignedBy))];
         CurrentOfficers = Officers.Where(o => o.To is null).GroupBy(o => o.OrderId).ToDictionary(g => g.Key, g => g.First().Officer);
+        var plans = await db.SentencePlans.AsNoTracking().Where(p => orderIds.Contains(p.OrderId))
+            .Select(p => new { p.OrderId, p.PlanNumber, p.Status, p.DueOn }).ToListAsync(ct);
+        Plans = plans.GroupBy(p => p.OrderId).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.PlanNumber).Select(p => (p.Status, p.DueOn)).First());
         TierHistory = await db.CaseTiers.AsNoTracking().Where(t => t.PersonId == person.Id).OrderByDescending(t => t.Id).ToListAsync(ct);
         Tier = TierHistory.FirstOrDefault(t => t.Status == CaseTierStatus.Current);
         PendingTier = TierHistory.FirstOrDefault(t => t.IsPending);

@@ -244,6 +244,18 @@ public static class SentencePlanRecord
         return await AddAsync(db, next, errors, ct);
     }
 
+    /// <summary>
+    /// The view with <paramref name="appointmentId"/> as the meeting when that contact qualifies (held, face to face, with the
+    /// responsible officer, on the order, already happened), else with no meeting, so agreeing is refused.
+    /// </summary>
+    public static async Task<PlanView> WithMeetingAsync(OpenProbationDbContext db, PlanView view, int appointmentId, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var contact = await db.Appointments.AsNoTracking().Where(a => a.Id == appointmentId && a.PersonId == view.Plan.PersonId)
+            .Select(a => new PlanContact(a.Id, a.StaffMemberId, a.OrderId, a.Type, a.Outcome, a.StartsAt)).ToListAsync(ct);
+        return view with { Meeting = SentencePlanRules.MeetingWithOfficer(contact, view.ResponsibleOfficer?.StaffMemberId, view.Plan.OrderId, now) };
+    }
+
     /// <summary>Loads what the rules need about <paramref name="plan"/>: order, officer, ROSH, the meeting and the changes since agreement.</summary>
     public static async Task<PlanView> ViewAsync(OpenProbationDbContext db, SentencePlan plan, DateTimeOffset now, CancellationToken ct)
     {
@@ -281,7 +293,7 @@ public static class SentencePlanRecord
     {
         var changes = new List<SignificantChange>();
         var tiers = await db.CaseTiers.AsNoTracking()
-            .Where(t => t.PersonId == plan.PersonId && t.AppliedAt != null && t.AppliedAt > agreedAt
+            .Where(t => t.PersonId == plan.PersonId && t.AppliedAt != null && t.AppliedAt >= agreedAt
                 && (t.Direction == Domain.Tiering.TierChangeDirection.Upgrade || t.Direction == Domain.Tiering.TierChangeDirection.Downgrade))
             .Select(t => new { t.AppliedAt, t.Tier, t.PreviousTier }).ToListAsync(ct);
         changes.AddRange(tiers.Select(t => new SignificantChange(PlanReviewReason.TierChange, t.AppliedAt!.Value,
@@ -294,7 +306,7 @@ public static class SentencePlanRecord
             $"New {OrderRules.Describe(o.Type)} from {o.Court} on {Govuk.Wording.Date(o.SentenceDate)}")));
 
         var breaches = await db.FailuresToComply.AsNoTracking()
-            .Where(f => f.PersonId == plan.PersonId && f.DecidedAt != null && f.DecidedAt > agreedAt
+            .Where(f => f.PersonId == plan.PersonId && f.DecidedAt != null && f.DecidedAt >= agreedAt
                 && (f.Decision == EnforcementDecision.Breach || f.Decision == EnforcementDecision.Recall))
             .Select(f => new { f.DecidedAt, f.Decision, f.FailureDate }).ToListAsync(ct);
         changes.AddRange(breaches.Select(b => new SignificantChange(PlanReviewReason.Breach, b.DecidedAt!.Value,

@@ -23,6 +23,9 @@ public sealed record SentencePlanDto(
     bool NeedsCountersignature, string? CountersignedBy, DateTimeOffset? CountersignedAt, string? CountersignatureNote, DateOnly? ReviewDueOn,
     DateTimeOffset? SupersededAt, IReadOnlyList<PlanReviewCalledForDto> ReviewsCalledFor, int Version);
 
+/// <summary>Agreeing a plan: optionally, the face-to-face contact it rests on (by default the latest that qualifies).</summary>
+public sealed record PlanAgreementRequest(int? MeetingAppointmentId);
+
 /// <summary>A manager's countersignature: approve, or send back with a note.</summary>
 public sealed record PlanCountersignatureRequest(bool? Approve, string? Note);
 
@@ -43,7 +46,7 @@ public static class SentencePlansApi
         plans.MapPut("/{planId:int}", Update).Updates<SentencePlanDto>().RequireAuthorization(Policies.EditCases)
             .WithSummary("Write the draft: the person's own words, objectives linked to needs, actions (who, what, by when); If-Match");
         plans.MapPost("/{planId:int}/agree", Agree).Updates<SentencePlanDto>().RequireAuthorization(Policies.EditCases)
-            .WithSummary("Agree the plan with the person: 409 rule no-face-to-face-contact without a held face-to-face contact with the responsible officer on the order; If-Match");
+            .WithSummary("Agree the plan with the person: 409 rule no-face-to-face-contact without a held face-to-face contact with the responsible officer on the order (meetingAppointmentId names one; by default the latest); If-Match");
         plans.MapPost("/{planId:int}/countersignature", Countersign).Updates<SentencePlanDto>().RequireAuthorization(Policies.CountersignRiskDecisions)
             .WithSummary("A manager countersigns a high or very high ROSH plan (approve true) or sends it back with a note; If-Match");
         plans.MapPost("/{planId:int}/review", Review).Creates<SentencePlanDto>().RequireAuthorization(Policies.EditCases)
@@ -88,7 +91,7 @@ public static class SentencePlansApi
     }
 
     private static async Task<IResult> Start(
-        int orderId, ClaimsPrincipal user, SentencePlanDetails? request, HttpContext http, OpenProbationDbContext db, ContactPolicies policies, TimeProvider clock,
+        int orderId, ClaimsPrincipal user, SentencePlanDetails request, HttpContext http, OpenProbationDbContext db, ContactPolicies policies, TimeProvider clock,
         CancellationToken ct)
     {
         if (await SentencePlanRecord.VersionsAsync(db, user, orderId, ct) is not { } found)
@@ -124,9 +127,17 @@ public static class SentencePlansApi
         ChangeAsync(planId, user, http, db, clock, (view, version, now) => SentencePlanRecord.UpdateAsync(db, view.Plan, version, request, now, ct), ct);
 
     private static Task<IResult> Agree(
-        int planId, ClaimsPrincipal user, HttpContext http, OpenProbationDbContext db, ContactPolicies policies, TimeProvider clock, CancellationToken ct) =>
-        ChangeAsync(planId, user, http, db, clock,
-            (view, version, now) => SentencePlanRecord.AgreeAsync(db, policies, view, version, ApiResults.UserName(http), now, ct), ct);
+        int planId, ClaimsPrincipal user, PlanAgreementRequest request, HttpContext http, OpenProbationDbContext db, ContactPolicies policies, TimeProvider clock,
+        CancellationToken ct) =>
+        ChangeAsync(planId, user, http, db, clock, async (view, version, now) =>
+        {
+            if (request.MeetingAppointmentId is { } chosen)
+            {
+                view = await SentencePlanRecord.WithMeetingAsync(db, view, chosen, now, ct);
+            }
+
+            return await SentencePlanRecord.AgreeAsync(db, policies, view, version, ApiResults.UserName(http), now, ct);
+        }, ct);
 
     private static Task<IResult> Countersign(
         int planId, ClaimsPrincipal user, PlanCountersignatureRequest request, HttpContext http, OpenProbationDbContext db, TimeProvider clock,
