@@ -1,6 +1,7 @@
 using OpenProbation.Domain.Calendar;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Contacts;
+using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Risk;
 
 namespace OpenProbation.Domain.SentencePlans;
@@ -68,6 +69,13 @@ public static class SentencePlanRules
         ArgumentNullException.ThrowIfNull(settings);
         return calendar.AddWorkingDays(sentenceOrRelease, settings.DueWorkingDays);
     }
+
+    /// <summary>
+    /// The day a first plan on an order is due: <see cref="SentencePlanSettings.DueWorkingDays"/> working days after
+    /// release for a licence or post-sentence supervision (their start), after sentence for any other order.
+    /// </summary>
+    public static DateOnly FirstPlanDue(OrderType type, DateOnly sentenceDate, DateOnly startDate, WorkingCalendar calendar, SentencePlanSettings settings) =>
+        DueDate(type is OrderType.Licence or OrderType.PostSentenceSupervision ? startDate : sentenceDate, calendar, settings);
 
     /// <summary>The day an agreed plan's next review is due: <see cref="SentencePlanSettings.ReviewWeeks"/> weeks after agreement.</summary>
     public static DateOnly ReviewDue(DateOnly agreedOn, SentencePlanSettings settings)

@@ -140,4 +140,14 @@ public class SentencePlanTests
         Assert.Equal(PlanReviewReason.ScheduledReview, Assert.Single(due).Reason);
         Assert.Contains("review was due on", due[0].What, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_licence_plan_is_due_from_release_and_an_order_plan_from_sentence()
+    {
+        var sentenced = new DateOnly(2026, 6, 1);
+        Assert.Equal(SentencePlanRules.DueDate(_today, WorkingCalendar.EnglandAndWales, _settings),
+            SentencePlanRules.FirstPlanDue(Domain.Orders.OrderType.Licence, sentenced, _today, WorkingCalendar.EnglandAndWales, _settings));
+        Assert.Equal(SentencePlanRules.DueDate(sentenced, WorkingCalendar.EnglandAndWales, _settings),
+            SentencePlanRules.FirstPlanDue(Domain.Orders.OrderType.CommunityOrder, sentenced, _today, WorkingCalendar.EnglandAndWales, _settings));
+    }
 }

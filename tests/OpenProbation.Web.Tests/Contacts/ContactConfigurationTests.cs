@@ -105,4 +105,18 @@ public sealed class ContactConfigurationTests
         var calendar = Assert.Throws<InvalidOperationException>(() => Read(("OpenProbation:Calendar:ExtraNonWorkingDays:0", "29 December")));
         Assert.Equal("OpenProbation:Calendar:ExtraNonWorkingDays:0 is '29 December'; write the date as yyyy-MM-dd.", calendar.Message);
     }
+
+    [Fact]
+    public void Enforcement_and_sentence_plan_settings_are_read_and_a_wrong_key_or_value_is_named()
+    {
+        var policies = Read(("OpenProbation:Enforcement:ExcuseDays", "5"), ("OpenProbation:SentencePlans:ReviewWeeks", "12"));
+        Assert.Equal((5, 12, 2, 15), (policies.Enforcement.ExcuseDays, policies.Plans.ReviewWeeks, policies.Enforcement.DecisionWorkingDays, policies.Plans.DueWorkingDays));
+
+        var key = Assert.Throws<InvalidOperationException>(() => Read(("OpenProbation:SentencePlans:DueDays", "10")));
+        Assert.Equal("OpenProbation:SentencePlans:DueDays is not a setting; use DueWorkingDays or ReviewWeeks.", key.Message);
+        var value = Assert.Throws<InvalidOperationException>(() => Read(("OpenProbation:Enforcement:ExcuseDays", "seven")));
+        Assert.Equal("OpenProbation:Enforcement:ExcuseDays is 'seven'; use a whole number.", value.Message);
+        var range = Assert.Throws<InvalidOperationException>(() => Read(("OpenProbation:SentencePlans:ReviewWeeks", "0")));
+        Assert.Equal("OpenProbation:SentencePlans:ReviewWeeks must be from 1 to 104.", range.Message);
+    }
 }

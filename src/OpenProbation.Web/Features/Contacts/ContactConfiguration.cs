@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenProbation.Domain.Calendar;
 using OpenProbation.Domain.Contacts;
+using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Enforcement;
 using OpenProbation.Domain.SentencePlans;
 
@@ -202,53 +203,46 @@ public static class ContactConfiguration
         return days.Count == 0 ? WorkingCalendar.EnglandAndWales : new WorkingCalendar(days);
     }
 
-    private static EnforcementSettings ReadEnforcement(IConfigurationSection section)
+    private static EnforcementSettings ReadEnforcement(IConfigurationSection section) => ReadWholeNumbers(section, EnforcementSection, new EnforcementSettings(),
+        [
+            (nameof(EnforcementSettings.DecisionWorkingDays), (s, v) => s with { DecisionWorkingDays = v }),
+            (nameof(EnforcementSettings.ExcuseDays), (s, v) => s with { ExcuseDays = v }),
+            (nameof(EnforcementSettings.WarningWindowMonths), (s, v) => s with { WarningWindowMonths = v }),
+            (nameof(EnforcementSettings.BreachWorkingDays), (s, v) => s with { BreachWorkingDays = v }),
+            (nameof(EnforcementSettings.MinimumReasonLength), (s, v) => s with { MinimumReasonLength = v }),
+        ],
+        s => s.Validate());
+
+    private static SentencePlanSettings ReadSentencePlans(IConfigurationSection section) => ReadWholeNumbers(section, SentencePlansSection, new SentencePlanSettings(),
+        [
+            (nameof(SentencePlanSettings.DueWorkingDays), (s, v) => s with { DueWorkingDays = v }),
+            (nameof(SentencePlanSettings.ReviewWeeks), (s, v) => s with { ReviewWeeks = v }),
+        ],
+        s => s.Validate());
+
+    // A section of whole-number settings: each key known, each value a whole number, the whole checked by its rules.
+    private static T ReadWholeNumbers<T>(
+        IConfigurationSection section, string sectionName, T settings, IReadOnlyList<(string Key, Func<T, int, T> Set)> keys, Func<T, ValidationErrors> validate)
     {
-        var settings = new EnforcementSettings();
         foreach (var setting in section.GetChildren())
         {
-            var path = $"{EnforcementSection}:{setting.Key}";
+            var path = $"{sectionName}:{setting.Key}";
             if (!int.TryParse(setting.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
                 throw new InvalidOperationException($"{path} is '{setting.Value}'; use a whole number.");
             }
 
-            settings = setting.Key switch
+            var known = keys.FirstOrDefault(k => k.Key == setting.Key);
+            if (known.Set is null)
             {
-                nameof(EnforcementSettings.DecisionWorkingDays) => settings with { DecisionWorkingDays = value },
-                nameof(EnforcementSettings.ExcuseDays) => settings with { ExcuseDays = value },
-                nameof(EnforcementSettings.WarningWindowMonths) => settings with { WarningWindowMonths = value },
-                nameof(EnforcementSettings.BreachWorkingDays) => settings with { BreachWorkingDays = value },
-                nameof(EnforcementSettings.MinimumReasonLength) => settings with { MinimumReasonLength = value },
-                _ => throw new InvalidOperationException(
-                    $"{path} is not a setting; use DecisionWorkingDays, ExcuseDays, WarningWindowMonths, BreachWorkingDays or MinimumReasonLength."),
-            };
-        }
-
-        var errors = settings.Validate();
-        return errors.IsValid ? settings : throw new InvalidOperationException(string.Join(" ", errors.ToDictionary().Values.SelectMany(m => m)) + ".");
-    }
-
-    private static SentencePlanSettings ReadSentencePlans(IConfigurationSection section)
-    {
-        var settings = new SentencePlanSettings();
-        foreach (var setting in section.GetChildren())
-        {
-            var path = $"{SentencePlansSection}:{setting.Key}";
-            if (!int.TryParse(setting.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-            {
-                throw new InvalidOperationException($"{path} is '{setting.Value}'; use a whole number.");
+                var names = keys.Select(k => k.Key).ToList();
+                throw new InvalidOperationException($"{path} is not a setting; use {string.Join(", ", names[..^1])} or {names[^1]}.");
             }
 
-            settings = setting.Key switch
-            {
-                nameof(SentencePlanSettings.DueWorkingDays) => settings with { DueWorkingDays = value },
-                nameof(SentencePlanSettings.ReviewWeeks) => settings with { ReviewWeeks = value },
-                _ => throw new InvalidOperationException($"{path} is not a setting; use DueWorkingDays or ReviewWeeks."),
-            };
+            settings = known.Set(settings, value);
         }
 
-        var errors = settings.Validate();
+        var errors = validate(settings);
         return errors.IsValid ? settings : throw new InvalidOperationException(string.Join(" ", errors.ToDictionary().Values.SelectMany(m => m)) + ".");
     }
 

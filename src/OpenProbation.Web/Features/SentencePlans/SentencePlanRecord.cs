@@ -75,8 +75,7 @@ public static class SentencePlanRecord
 
     /// <summary>The day a first plan on <paramref name="order"/> is due: working days after sentence, or after release for a licence.</summary>
     public static DateOnly FirstPlanDue(Order order, ContactPolicies policies) =>
-        SentencePlanRules.DueDate(
-            order.Type is OrderType.Licence or OrderType.PostSentenceSupervision ? order.StartDate : order.SentenceDate, policies.Calendar, policies.Plans);
+        SentencePlanRules.FirstPlanDue(order.Type, order.SentenceDate, order.StartDate, policies.Calendar, policies.Plans);
 
     /// <summary>Starts the first plan on a live order, as a draft with <paramref name="details"/> if given.</summary>
     public static async Task<(SentencePlan? Plan, ValidationErrors Errors)> StartAsync(
@@ -239,7 +238,7 @@ public static class SentencePlanRecord
         }
 
         var today = UkTime.DateOf(now);
-        var next = view.Plan.StartReview(details.Reason!.Value, details.Note, policies.Calendar.AddWorkingDays(today, policies.Plans.DueWorkingDays), who,
+        var next = view.Plan.StartReview(details.Reason!.Value, details.Note, SentencePlanRules.DueDate(today, policies.Calendar, policies.Plans), who,
             now.ToUniversalTime());
         return await AddAsync(db, next, errors, ct);
     }
@@ -262,30 +261,48 @@ public static class SentencePlanRecord
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(plan);
         var order = await db.Orders.AsNoTracking().Include(o => o.Person).SingleAsync(o => o.Id == plan.OrderId, ct);
-        var officer = (await ResponsibleOfficers.ForOrdersAsync(db, [order.Id], ct)).GetValueOrDefault(order.Id);
-        var rosh = await db.RiskAssessments.AsNoTracking().Where(a => a.PersonId == plan.PersonId && a.IsComplete)
-            .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id).Select(a => (RoshLevel?)a.Rosh).FirstOrDefaultAsync(ct);
         var latest = await db.SentencePlans.Where(p => p.OrderId == plan.OrderId).MaxAsync(p => p.PlanNumber, ct);
+        return (await ViewsAsync(db, order, [plan], latest, now, ct))[0];
+    }
 
-        PlanContact? meeting = null;
-        if (officer is not null && plan.IsDraft)
+    /// <summary>
+    /// <see cref="ViewAsync"/> for several versions of one order's plan (whose newest is number <paramref name="latest"/>):
+    /// the officer and ROSH are read once; a meeting is looked for only for a draft, changes only for the plan in force.
+    /// </summary>
+    public static async Task<List<PlanView>> ViewsAsync(
+        OpenProbationDbContext db, Order order, IReadOnlyList<SentencePlan> plans, int latest, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(plans);
+        var officer = (await ResponsibleOfficers.ForOrdersAsync(db, [order.Id], ct)).GetValueOrDefault(order.Id);
+        var rosh = await db.RiskAssessments.AsNoTracking().Where(a => a.PersonId == order.PersonId && a.IsComplete)
+            .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id).Select(a => (RoshLevel?)a.Rosh).FirstOrDefaultAsync(ct);
+        var views = new List<PlanView>(plans.Count);
+        foreach (var plan in plans)
         {
-            var contacts = await db.Appointments.AsNoTracking()
-                .Where(a => a.PersonId == plan.PersonId && a.OrderId == plan.OrderId && a.StaffMemberId == officer.StaffMemberId && a.Outcome != null
-                    && a.StartsAt <= now)
-                .OrderByDescending(a => a.StartsAt).Take(200)
-                .Select(a => new PlanContact(a.Id, a.StaffMemberId, a.OrderId, a.Type, a.Outcome, a.StartsAt))
-                .ToListAsync(ct);
-            meeting = SentencePlanRules.MeetingWithOfficer(contacts, officer.StaffMemberId, plan.OrderId, now);
+            PlanContact? meeting = null;
+            if (officer is not null && plan.IsDraft)
+            {
+                var contacts = await db.Appointments.AsNoTracking()
+                    .Where(a => a.PersonId == plan.PersonId && a.OrderId == plan.OrderId && a.StaffMemberId == officer.StaffMemberId && a.Outcome != null
+                        && a.StartsAt <= now)
+                    .OrderByDescending(a => a.StartsAt).Take(200)
+                    .Select(a => new PlanContact(a.Id, a.StaffMemberId, a.OrderId, a.Type, a.Outcome, a.StartsAt))
+                    .ToListAsync(ct);
+                meeting = SentencePlanRules.MeetingWithOfficer(contacts, officer.StaffMemberId, plan.OrderId, now);
+            }
+
+            IReadOnlyList<SignificantChange> reviews = [];
+            if (plan.Status == SentencePlanStatus.Agreed && plan.AgreedAt is { } agreedAt)
+            {
+                reviews = SentencePlanRules.ReviewsCalledFor(agreedAt, plan.ReviewDueOn, UkTime.DateOf(now), await ChangesSinceAsync(db, plan, agreedAt, ct));
+            }
+
+            views.Add(new PlanView(plan, order, order.Person!.Crn, officer, rosh, meeting, reviews, plan.PlanNumber == latest));
         }
 
-        IReadOnlyList<SignificantChange> reviews = [];
-        if (plan.Status == SentencePlanStatus.Agreed && plan.AgreedAt is { } agreedAt)
-        {
-            reviews = SentencePlanRules.ReviewsCalledFor(agreedAt, plan.ReviewDueOn, UkTime.DateOf(now), await ChangesSinceAsync(db, plan, agreedAt, ct));
-        }
-
-        return new PlanView(plan, order, order.Person!.Crn, officer, rosh, meeting, reviews, plan.PlanNumber == latest);
+        return views;
     }
 
     // Tier changes, new orders and breach or recall decisions after agreement: each calls for a review.

@@ -79,12 +79,9 @@ public static class SentencePlansApi
         }
 
         var now = clock.GetUtcNow();
-        var items = new List<SentencePlanDto>();
-        foreach (var plan in found.Versions.Skip(paging.Skip).Take(paging.PageSize))
-        {
-            // A page holds a handful of versions; only the newest has a meeting or reviews to work out.
-            items.Add(ToDto(await SentencePlanRecord.ViewAsync(db, plan, now, ct), UkTime.DateOf(now)));
-        }
+        var pageOfVersions = found.Versions.Skip(paging.Skip).Take(paging.PageSize).ToList();
+        var latest = found.Versions.Count > 0 ? found.Versions[0].PlanNumber : 0;
+        var items = (await SentencePlanRecord.ViewsAsync(db, found.Order, pageOfVersions, latest, now, ct)).Select(v => ToDto(v, UkTime.DateOf(now))).ToList();
 
         await AuditTrail.RecordViewAsync(db, found.Order.PersonId, AuditTrail.SentencePlans, ct, "Order", PeopleApi.Id(orderId));
         return TypedResults.Ok(new PagedList<SentencePlanDto>(items, paging.Page, paging.PageSize, found.Versions.Count));
