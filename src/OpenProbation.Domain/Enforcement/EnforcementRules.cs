@@ -114,7 +114,8 @@ public sealed record EnforcementChoice(IReadOnlyList<EnforcementDecision> Allowe
 /// <summary>What the officer sends to decide.</summary>
 /// <param name="Decision">The decision.</param>
 /// <param name="Reason">Why; required for no further action and for breach or recall on a first failure (professional judgement).</param>
-public sealed record EnforcementDecisionDetails(EnforcementDecision? Decision, string? Reason);
+/// <param name="Proposal">For breach or recall: what the officer proposes (e.g. continue the order with an added requirement); it goes in the breach pack.</param>
+public sealed record EnforcementDecisionDetails(EnforcementDecision? Decision, string? Reason, string? Proposal = null);
 
 /// <summary>
 /// The enforcement rules (PRACTICE.md section 5, immutable line 7): a failure to comply opens a decision; a warning gives
@@ -168,10 +169,16 @@ public static class EnforcementRules
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(settings);
-        var errors = new ValidationErrors().Defined("decision", details.Decision, "a decision").MaxLength("reason", details.Reason, FieldLimits.Note, "the reason");
+        var errors = new ValidationErrors().Defined("decision", details.Decision, "a decision").MaxLength("reason", details.Reason, FieldLimits.Note, "the reason")
+            .MaxLength("proposal", details.Proposal, FieldLimits.Note, "the proposal");
         if (details.Decision is not { } decision || !Enum.IsDefined(decision))
         {
             return errors;
+        }
+
+        if (decision is EnforcementDecision.Warning or EnforcementDecision.NoFurtherAction && !string.IsNullOrWhiteSpace(details.Proposal))
+        {
+            errors.Add("proposal", "A proposal goes with breach action or recall: leave it empty for a warning or no further action");
         }
 
         var choice = Choices(failure, settings);

@@ -46,6 +46,9 @@ public sealed class FailureToComply : IVersioned
     /// <summary>Why.</summary>
     public string? DecisionReason { get; set; }
 
+    /// <summary>For breach or recall: what the officer proposes, for the breach pack.</summary>
+    public string? Proposal { get; set; }
+
     /// <summary>True when the rules required breach or recall (a failure within the window of a warning).</summary>
     public bool EscalationRequired { get; set; }
 
@@ -121,6 +124,7 @@ public sealed class FailureToComply : IVersioned
         var decision = details.Decision!.Value;
         Decision = decision;
         DecisionReason = string.IsNullOrWhiteSpace(details.Reason) ? null : details.Reason.Trim();
+        Proposal = string.IsNullOrWhiteSpace(details.Proposal) ? null : details.Proposal.Trim();
         EscalationRequired = EnforcementRules.ActiveWarning(context, settings) is not null;
         Status = EnforcementRules.StatusAfter(decision);
         DecidedBy = decidedBy;

@@ -724,6 +724,7 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             Versioned(f);
             f.Property(x => x.DecisionReason).HasMaxLength(FieldLimits.Note);
             f.Property(x => x.WithdrawnReason).HasMaxLength(FieldLimits.Note);
+            f.Property(x => x.Proposal).HasMaxLength(FieldLimits.Note);
             f.Property(x => x.DecidedBy).HasMaxLength(FieldLimits.UserName);
             f.Property(x => x.WithdrawnBy).HasMaxLength(FieldLimits.UserName);
             f.Ignore(x => x.IsAwaitingDecision);

@@ -63,6 +63,20 @@ public class EnforcementRulesTests
     }
 
     [Fact]
+    public void A_proposal_goes_with_breach_or_recall_and_is_kept_for_the_breach_pack()
+    {
+        var warned = Failure(_today);
+        var refused = warned.Decide(new(EnforcementDecision.Warning, null, "Add a curfew"), Community(_today), _settings, "officer", _now, _today);
+        Assert.Equal(["proposal"], refused.Fields);
+        Assert.Equal(EnforcementStatus.AwaitingDecision, warned.Status);
+
+        var breached = Failure(_today);
+        Assert.True(breached.Decide(new(EnforcementDecision.Breach, Reason, "  Continue the order with a curfew  "), Community(_today), _settings, "officer", _now, _today).IsValid);
+        Assert.Equal("Continue the order with a curfew", breached.Proposal);
+        Assert.Equal(["proposal"], Failure(_today).Decide(new(EnforcementDecision.Breach, Reason, new string('x', 2001)), Community(_today), _settings, "o", _now, _today).Fields);
+    }
+
+    [Fact]
     public void A_second_failure_within_twelve_months_of_a_warning_requires_breach_and_needs_no_further_reason()
     {
         var warned = new PriorWarning(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 3), false);

@@ -724,6 +724,23 @@ public abstract class MalformedInputTests(AppFixture app)
             world.Add("enforcement", body.RootElement.GetProperty("items")[0].GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture));
         }
 
+        // A breach pack: an earlier failure, breached on professional judgement.
+        absence["startsAt"] = "2026-11-17T10:00:00Z";
+        var breached = await world.Admin.PostAsync($"/api/v1/people/{crn}/contacts", new StringContent(absence.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.True(breached.StatusCode == HttpStatusCode.Created, $"Setting up a breach: {(int)breached.StatusCode} {await BriefAsync(breached)}");
+        using (var body = JsonDocument.Parse(await (await world.Admin.GetAsync($"/api/v1/people/{crn}/enforcement")).Content.ReadAsStringAsync()))
+        {
+            var earlier = body.RootElement.GetProperty("items").EnumerateArray().Single(f => f.GetProperty("failureDate").GetString() == "2026-11-17");
+            var decide = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/enforcement/{earlier.GetProperty("id").GetInt32()}/decision")
+            {
+                Content = new StringContent("""{"decision":"Breach","reason":"Threatened staff at the office: a serious first failure"}""", Encoding.UTF8, "application/json"),
+            };
+            decide.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{earlier.GetProperty("version").GetInt32()}\""));
+            var decided = await world.Admin.SendAsync(decide);
+            Assert.True(decided.StatusCode == HttpStatusCode.OK, $"Deciding a breach: {(int)decided.StatusCode} {await BriefAsync(decided)}");
+            world.Add("breach-packs", earlier.GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture));
+        }
+
         world.Body<EnforcementDecisionDetails>(() => new() { ["decision"] = nameof(EnforcementDecision.Warning), ["reason"] = "First failure; warned by letter" });
         world.Body<WarningWithdrawalRequest>(() => new() { ["reason"] = "A fit note for the day arrived within the seven days" });
 

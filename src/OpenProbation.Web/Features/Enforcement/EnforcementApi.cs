@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Enforcement;
+using OpenProbation.Domain.Orders;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Audit;
@@ -15,9 +16,16 @@ namespace OpenProbation.Web.Features.Enforcement;
 /// <summary>A failure to comply and the decision on it; <c>allowed</c> and <c>choice</c> say what the rules leave open.</summary>
 public sealed record FailureToComplyDto(
     int Id, string Crn, int OrderId, int AppointmentId, DateOnly FailureDate, AppointmentOutcome Outcome, EnforcementStatus Status,
-    DateOnly DecisionDueOn, DateOnly BreachDueOn, bool Overdue, EnforcementDecision? Decision, string? DecisionReason, bool EscalationRequired,
+    DateOnly DecisionDueOn, DateOnly BreachDueOn, bool Overdue, EnforcementDecision? Decision, string? DecisionReason, string? Proposal, bool EscalationRequired,
     string? DecidedBy, DateTimeOffset? DecidedAt, DateOnly? ExcuseDueOn, string? WithdrawnReason, string? WithdrawnBy, DateTimeOffset? WithdrawnAt,
     IReadOnlyList<EnforcementDecision> Allowed, string? Choice, int Version);
+
+/// <summary>The breach or recall pack: the order, its requirements (breached marked), the failures with evidence, warnings, compliance and the proposal.</summary>
+public sealed record BreachPackDto(
+    int FailureId, string Crn, string Name, DateOnly DateOfBirth, bool Recall, DateOnly BreachDueOn, OrderType OrderType, string Court, DateOnly SentenceDate,
+    string Offence, DateOnly StartDate, DateOnly ExpectedEndDate, OfficerDto? ResponsibleOfficer, IReadOnlyList<BreachPackRequirement> Requirements,
+    IReadOnlyList<BreachPackFailure> Failures, IReadOnlyList<BreachPackFailure> Warnings, BreachPackCompliance Compliance, string? Proposal,
+    string? DecisionReason, string? DecidedBy, DateTimeOffset? DecidedAt);
 
 /// <summary>Withdraw a warning: the reason is required.</summary>
 public sealed record WarningWithdrawalRequest(string? Reason);
@@ -29,6 +37,8 @@ public static class EnforcementApi
     {
         api.MapGet("/people/{crn}/enforcement", ListForPerson).Lists<FailureToComplyDto>().WithTags("Enforcement").RequireAuthorization(Policies.ReadCases)
             .WithSummary("The person's failures to comply, newest first, each with its decision or the choices the rules leave");
+        api.MapGet("/breach-packs/{failureId:int}", GetBreachPack).Reads<BreachPackDto>().WithTags("Enforcement").RequireAuthorization(Policies.ReadCases)
+            .WithSummary("The breach (or recall) pack for a failure to comply, assembled from the record; 409 rule breach-pack-needs-breach-decision before breach or recall is decided");
         var enforcement = api.MapGroup("/enforcement").WithTags("Enforcement");
         enforcement.MapGet("/", List).Lists<FailureToComplyDto>().RequireAuthorization(Policies.ReadTeamCaseloads)
             .WithSummary("Failures to comply awaiting a decision, oldest due first; overdue=true for those past their due day; teamId for a team's cases");
@@ -39,11 +49,7 @@ public static class EnforcementApi
             .WithSummary("Withdraw a warning, with the reason (e.g. a reasonable excuse given in time); If-Match");
     }
 
-    private static IQueryable<FailureToComply> Visible(OpenProbationDbContext db, ClaimsPrincipal user)
-    {
-        var people = db.VisiblePeople(user).Select(p => p.Id);
-        return db.FailuresToComply.AsNoTracking().Where(f => people.Contains(f.PersonId));
-    }
+    private static IQueryable<FailureToComply> Visible(OpenProbationDbContext db, ClaimsPrincipal user) => Enforcements.Visible(db, user);
 
     private static async Task<List<FailureToComplyDto>> ToDtosAsync(OpenProbationDbContext db, ContactPolicies policies, List<FailureToComply> failures, DateOnly today, CancellationToken ct)
     {
@@ -56,7 +62,7 @@ public static class EnforcementApi
             var choice = contexts.TryGetValue(f.Id, out var context) ? EnforcementRules.Choices(context, policies.Enforcement) : null;
             result.Add(new FailureToComplyDto(
                 f.Id, crns[f.PersonId], f.OrderId, f.AppointmentId, f.FailureDate, f.Outcome, f.Status, f.DecisionDueOn, f.BreachDueOn, f.IsOverdue(today),
-                f.Decision, f.DecisionReason, f.EscalationRequired || (choice?.EscalationRequired ?? false), f.DecidedBy, f.DecidedAt, f.ExcuseDueOn,
+                f.Decision, f.DecisionReason, f.Proposal, f.EscalationRequired || (choice?.EscalationRequired ?? false), f.DecidedBy, f.DecidedAt, f.ExcuseDueOn,
                 f.WithdrawnReason, f.WithdrawnBy, f.WithdrawnAt, choice?.Allowed ?? [], choice?.Words, f.Version));
         }
 
@@ -102,19 +108,7 @@ public static class EnforcementApi
         }
 
         var today = clock.Today();
-        var query = Visible(db, user).Where(f => f.Status == EnforcementStatus.AwaitingDecision);
-        if (overdue == true)
-        {
-            query = query.Where(f => f.DecisionDueOn < today);
-        }
-
-        if (teamId is { } team)
-        {
-            var orders = db.Assignments.Where(a => a.ToDate == null && a.StaffMember!.TeamId == team).Select(a => a.OrderId);
-            query = query.Where(f => orders.Contains(f.OrderId));
-        }
-
-        var ordered = query.OrderBy(f => f.DecisionDueOn).ThenBy(f => f.Id);
+        var ordered = Enforcements.Awaiting(db, user, overdue == true, teamId, today);
         var total = await ordered.CountAsync(ct);
         var items = await ToDtosAsync(db, policies, await ordered.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct), today, ct);
         return TypedResults.Ok(new PagedList<FailureToComplyDto>(items, paging.Page, paging.PageSize, total));
@@ -130,6 +124,28 @@ public static class EnforcementApi
         var dto = (await ToDtosAsync(db, policies, [failure], clock.Today(), ct))[0];
         await AuditTrail.RecordViewAsync(db, failure.PersonId, AuditTrail.Enforcement, ct, nameof(FailureToComply), PeopleApi.Id(id));
         return ApiResults.OkVersioned(http, dto, dto.Version);
+    }
+
+    private static async Task<IResult> GetBreachPack(int failureId, ClaimsPrincipal user, OpenProbationDbContext db, CancellationToken ct)
+    {
+        if (await Visible(db, user).SingleOrDefaultAsync(f => f.Id == failureId, ct) is not { } failure)
+        {
+            return ApiResults.NotFound("Failure to comply");
+        }
+
+        if (!BreachPack.Exists(failure))
+        {
+            return ApiResults.Rejected(new ValidationErrors().Refuse("decision", BreachPack.NotEscalatedRule,
+                "There is a breach pack once breach action or recall has been decided on this failure"));
+        }
+
+        var p = await BreachPack.AssembleAsync(db, failure, ct);
+        await AuditTrail.RecordViewAsync(db, failure.PersonId, AuditTrail.Enforcement, ct, "BreachPack", PeopleApi.Id(failureId));
+        var o = p.Order;
+        return TypedResults.Ok(new BreachPackDto(
+            failure.Id, p.Crn, p.PersonName, p.DateOfBirth, p.IsRecall, failure.BreachDueOn, o.Type, o.Court, o.SentenceDate, o.Offence, o.StartDate,
+            o.ExpectedEndDate, p.ResponsibleOfficer, p.Requirements, p.Failures, p.Warnings, p.Compliance, failure.Proposal, failure.DecisionReason,
+            failure.DecidedBy, failure.DecidedAt));
     }
 
     private static async Task<IResult> Decide(

@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Enforcement;
 using OpenProbation.Web.Data;
+using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Contacts;
 
 namespace OpenProbation.Web.Features.Enforcement;
@@ -15,6 +17,35 @@ public static class Enforcements
 {
     /// <summary>The rule a decision on a failure already decided carries.</summary>
     public const string DecidedRule = "enforcement-decided";
+
+    /// <summary>The failures of the people <paramref name="user"/> may see, untracked.</summary>
+    public static IQueryable<FailureToComply> Visible(OpenProbationDbContext db, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var people = db.VisiblePeople(user).Select(p => p.Id);
+        return db.FailuresToComply.AsNoTracking().Where(f => people.Contains(f.PersonId));
+    }
+
+    /// <summary>
+    /// Failures awaiting a decision that <paramref name="user"/> may see, oldest due first: only those past their due day
+    /// when <paramref name="overdueOnly"/>, and only cases a team's officers hold when <paramref name="teamId"/> is given.
+    /// </summary>
+    public static IQueryable<FailureToComply> Awaiting(OpenProbationDbContext db, ClaimsPrincipal user, bool overdueOnly, int? teamId, DateOnly today)
+    {
+        var query = Visible(db, user).Where(f => f.Status == EnforcementStatus.AwaitingDecision);
+        if (overdueOnly)
+        {
+            query = query.Where(f => f.DecisionDueOn < today);
+        }
+
+        if (teamId is { } team)
+        {
+            var orders = db.Assignments.Where(a => a.ToDate == null && a.StaffMember!.TeamId == team).Select(a => a.OrderId);
+            query = query.Where(f => orders.Contains(f.OrderId));
+        }
+
+        return query.OrderBy(f => f.DecisionDueOn).ThenBy(f => f.Id);
+    }
 
     /// <summary>
     /// Opens the decision for <paramref name="appointment"/> when its outcome is a failure to comply on an order, once:

@@ -49,6 +49,9 @@ public sealed class RecordModel(OpenProbationDbContext db, ContactPolicies polic
 
     public IReadOnlyList<OfficerSpell> Officers { get; private set; } = [];
 
+    /// <summary>Failures to comply on the person's orders, newest first.</summary>
+    public IReadOnlyList<OpenProbation.Domain.Enforcement.FailureToComply> Failures { get; private set; } = [];
+
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
     /// <summary>The current tier, if the case has one.</summary>
@@ -108,6 +111,8 @@ public sealed class RecordModel(OpenProbationDbContext db, ContactPolicies polic
         var plans = await db.SentencePlans.AsNoTracking().Where(p => orderIds.Contains(p.OrderId))
             .Select(p => new { p.OrderId, p.PlanNumber, p.Status, p.DueOn }).ToListAsync(ct);
         Plans = plans.GroupBy(p => p.OrderId).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.PlanNumber).Select(p => (p.Status, p.DueOn)).First());
+        Failures = await db.FailuresToComply.AsNoTracking().Where(f => f.PersonId == person.Id)
+            .OrderByDescending(f => f.FailureDate).ThenByDescending(f => f.Id).ToListAsync(ct);
         TierHistory = await db.CaseTiers.AsNoTracking().Where(t => t.PersonId == person.Id).OrderByDescending(t => t.Id).ToListAsync(ct);
         Tier = TierHistory.FirstOrDefault(t => t.Status == CaseTierStatus.Current);
         PendingTier = TierHistory.FirstOrDefault(t => t.IsPending);
