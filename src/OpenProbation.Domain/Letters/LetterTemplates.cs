@@ -3,7 +3,10 @@ using OpenProbation.Domain.Contacts;
 
 namespace OpenProbation.Domain.Letters;
 
-/// <summary>The wording that is the same in every letter, configurable (<c>OpenProbation:Letters</c>).</summary>
+/// <summary>
+/// The wording that is the same in every letter, meant for configuration under <c>OpenProbation:Letters</c> (bound when the
+/// letters are made by the web application).
+/// </summary>
 public sealed record LetterTemplateSettings
 {
     /// <summary>The longest sign-off, in characters.</summary>
