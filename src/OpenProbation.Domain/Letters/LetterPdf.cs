@@ -118,8 +118,8 @@ public static class LetterPdf
 
     /// <summary>
     /// The text in WinAnsi (Windows-1252) bytes, as the fonts are encoded: Latin-1 letters and the typographic
-    /// characters WinAnsi has (‘ ’ “ ” – — … • € and the like) keep their codes; tabs and line breaks become spaces; any
-    /// other character, a control character or an emoji, becomes one '?'.
+    /// characters WinAnsi has (‘ ’ “ ” – — … • € and the like) keep their codes; tabs and line breaks become spaces; soft
+    /// hyphens are left out; any other character, a control character or an emoji, becomes one '?'.
     /// </summary>
     public static byte[] Encode(string text)
     {
@@ -127,7 +127,11 @@ public static class LetterPdf
         var bytes = new List<byte>(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
-            bytes.Add(ToWinAnsi(rune.Value));
+            // A soft hyphen only marks where a word may break; lines break at spaces here, so it is not printed.
+            if (rune.Value != 0xAD)
+            {
+                bytes.Add(ToWinAnsi(rune.Value));
+            }
         }
 
         return [.. bytes];

@@ -94,6 +94,7 @@ public class LetterPdfTests
         Assert.Equal(typography, LetterPdf.Encode("‘’“”–—…£€•é"));
         Assert.Equal("?a?b?c??", Encoding.Latin1.GetString(LetterPdf.Encode("\u0394a\U0001F600b\u0000c\u4E2D\uD800")));
         Assert.Equal("a b c", Encoding.Latin1.GetString(LetterPdf.Encode("a\tb\nc")));
+        Assert.Equal("probation", Encoding.Latin1.GetString(LetterPdf.Encode("pro\u00ADba\u00ADtion")));
 
         var file = PdfFile.Read(LetterPdf.Render(Letter("Costs £5 \u2014 Ω"), Service));
         Assert.Contains("Costs \u00A35 \u0097 ?", file.Lines.Select(l => l.Text));
@@ -140,6 +141,17 @@ public class LetterPdfTests
                     && l.X + LetterPdf.WidthOf(l.Bytes, l.Bold, l.Size) <= LetterPdf.PageWidth - LetterPdf.Margin + 1e-9
                     && l.Bytes.All(b => b >= 32));
         });
+
+    [Property(MaxTest = 300)]
+    public Property Wrapping_loses_no_text_and_keeps_every_line_within_the_width() =>
+        Prop.ForAll(Gen.Elements(_alphabet).ArrayOf().Select(cs => new string(cs)).ToArbitrary(), Gen.Choose(15, 451).ToArbitrary(), Gen.Elements(true, false).ToArbitrary(),
+            (text, width, bold) =>
+            {
+                var lines = LetterPdf.Wrap(text, bold, LetterPdf.BodySize, width);
+                var printed = lines.SelectMany(l => l).Where(b => b != (byte)' ');
+                var given = LetterPdf.Encode(text).Where(b => b != (byte)' ');
+                return printed.SequenceEqual(given) && lines.All(l => LetterPdf.WidthOf(l, bold, LetterPdf.BodySize) <= width);
+            });
 }
 
 /// <summary>One line of text as the content stream draws it.</summary>
