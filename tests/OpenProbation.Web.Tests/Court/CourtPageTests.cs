@@ -62,6 +62,13 @@ public abstract class CourtPageTests(PagesAppFixture app)
         Assert.Contains("2 of 10", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Testperson", html, StringComparison.Ordinal);
 
+        // The same table as CSV, counts only.
+        var (csv, csvText) = await session.GetAsync("/reports/courts?handler=Csv&from=2026-01-01&to=2026-11-23");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("court,sentencedFrom,sentencedTo,orders,", csvText, StringComparison.Ordinal);
+        Assert.Contains($"\n{world.First},2026-01-01,2026-11-23,4,1,1,1,0,1,50,50,1,10,2,1,100\n", csvText, StringComparison.Ordinal);
+        Assert.Contains($"\n{world.Second},2026-01-01,2026-11-23,2,0,0,1,1,0,50,0,1,5,1,1,80\n", csvText, StringComparison.Ordinal);
+
         var detail = $"/reports/courts/detail?name={Uri.EscapeDataString(world.First)}&from=2026-01-01&to=2026-11-23";
         var (one, oneHtml) = await session.GetAsync(detail);
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);

@@ -111,6 +111,36 @@ public static class CourtFeedback
         return new CourtReportDto(court, from, to, summary.Outcomes, byType, summary.Rar, summary.UnpaidWork);
     }
 
+    /// <summary>
+    /// The court table as CSV (RFC 4180, LF line endings, invariant numbers). A court name a spreadsheet would read as a
+    /// formula (starting =, +, - or @) is written with a leading apostrophe.
+    /// </summary>
+    public static string Csv(CourtsReportDto report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        static string Field(string text)
+        {
+            var safe = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' ? "'" + text : text;
+            return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+        }
+
+        static string Number(decimal? value) => value?.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        var csv = new System.Text.StringBuilder(
+            "court,sentencedFrom,sentencedTo,orders,active,breached,completed,terminated,revoked,completionRatePercent,breachRatePercent,"
+            + "rarRequirements,rarDaysOrdered,rarDaysDelivered,unpaidWorkRequirements,unpaidWorkHoursOrdered\n");
+        foreach (var c in report.Courts)
+        {
+            var o = c.Outcomes;
+            csv.Append(string.Join(',', Field(c.Court), report.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                report.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Number(o.Orders), Number(o.Active), Number(o.Breached), Number(o.Completed), Number(o.Terminated), Number(o.Revoked),
+                Number(o.CompletionRatePercent), Number(o.BreachRatePercent), Number(c.Rar.Requirements), Number(c.Rar.DaysOrdered),
+                Number(c.Rar.DaysDelivered), Number(c.UnpaidWork.Requirements), Number(c.UnpaidWork.HoursOrdered))).Append('\n');
+        }
+
+        return csv.ToString();
+    }
+
     private sealed record OrderCount(string Court, OrderType Type, OrderStatus Status, int Count);
 
     private sealed record RequirementCount(string Court, RequirementType Type, RequirementStatus Status, int Count, int Hours, int Days);

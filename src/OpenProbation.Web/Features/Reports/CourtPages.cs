@@ -89,6 +89,19 @@ public sealed class CourtsModel(OpenProbationDbContext db, TimeProvider clock) :
             Report = await CourtFeedback.CourtsAsync(db, User, Period!.Value.From, Period.Value.To, ct);
         }
     }
+
+    /// <summary>The court table as CSV (<c>?handler=Csv</c>), for a spreadsheet; a wrong period shows the page with its errors.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        if (!ReadPeriod())
+        {
+            return Page();
+        }
+
+        var report = await CourtFeedback.CourtsAsync(db, User, Period!.Value.From, Period.Value.To, ct);
+        var name = $"court-feedback-{report.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-to-{report.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
+        return File(System.Text.Encoding.UTF8.GetBytes(CourtFeedback.Csv(report)), "text/csv; charset=utf-8", name);
+    }
 }
 
 /// <summary>One court's feedback: its orders by type and outcome, the completion and breach rates, RAR days and unpaid work hours.</summary>
