@@ -7,11 +7,13 @@ using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Allocation;
 using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.Contacts;
+using OpenProbation.Web.Features.Court;
 using OpenProbation.Web.Features.Enforcement;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
 using OpenProbation.Web.Features.People;
 using OpenProbation.Web.Features.Rar;
+using OpenProbation.Web.Features.Reports;
 using OpenProbation.Web.Features.SentencePlans;
 using OpenProbation.Web.Features.Staff;
 using OpenProbation.Web.Features.Tiering;
@@ -102,6 +104,7 @@ public static class OpenProbationApp
             .AddPolicy(Policies.ReadWorkloads, p => p.RequireRole(Policies.WorkloadReaders))
             .AddPolicy(Policies.ManageReductions, p => p.RequireRole(Policies.OrganisationManagers))
             .AddPolicy(Policies.EnterCourtOutcomes, p => p.RequireRole(Policies.CourtOutcomeEnterers))
+            .AddPolicy(Policies.ReadCourtFeedback, p => p.RequireRole(Policies.CourtFeedbackReaders))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Policies.Administrators))
             .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Policies.AuditReaders))
             .AddPolicy(Policies.ExportSubjectAccess, p => p.RequireRole(Policies.SubjectAccessExporters))
@@ -197,6 +200,8 @@ public static class OpenProbationApp
         api.MapRar();
         api.MapEnforcement();
         api.MapSentencePlans();
+        api.MapRarProposals();
+        api.MapCourtReports();
         return app;
     }
 

@@ -78,6 +78,13 @@ public static class Policies
     /// <summary>Record the outcome of a court hearing: a new or existing person, the order and its requirements.</summary>
     public const string EnterCourtOutcomes = "enter-court-outcomes";
 
+    /// <summary>
+    /// Read the court feedback report (Crest recommendation 8: sentencers told how their sentences turned out): court
+    /// officers, who feed back to the courts, managers and administrators. Its counts leave out the cases the reader may
+    /// not see, so it is for case readers.
+    /// </summary>
+    public const string ReadCourtFeedback = "read-court-feedback";
+
     /// <summary>Read a case's audit history: managers and administrators.</summary>
     public const string ReadAudit = "read-audit";
 
@@ -94,6 +101,8 @@ public static class Policies
     internal static readonly string[] WorkloadReaders = [.. TeamCaseloadReaders, Roles.PerformanceAnalyst];
 
     internal static readonly string[] CourtOutcomeEnterers = [Roles.CourtOfficer, Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
+
+    internal static readonly string[] CourtFeedbackReaders = [Roles.CourtOfficer, Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
 
     internal static readonly string[] Administrators = [Roles.SystemAdministrator];
 

@@ -23,6 +23,7 @@ using OpenProbation.Domain.Workload;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Allocation;
 using OpenProbation.Web.Features.Contacts;
+using OpenProbation.Web.Features.Court;
 using OpenProbation.Web.Features.Enforcement;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
@@ -664,6 +665,8 @@ public abstract class MalformedInputTests(AppFixture app)
         var access = await SendAsync(world.Admin, "PUT", $"/api/v1/people/{crn}/access", world.ValidBody(typeof(CaseAccessDetails))!.ToJsonString(), ifMatch: "\"0\"");
         Assert.True(access.StatusCode == HttpStatusCode.OK, $"Setting up case access: {(int)access.StatusCode} {await BriefAsync(access)}");
         world.Add("orders", await CreateAsync(world, $"/api/v1/people/{crn}/orders", typeof(OrderDetails)));
+        world.Add("courts", "Birmingham Magistrates' Court");
+        world.Body<RarProposalRequest>(() => new() { ["ogrsPercent"] = 47, ["sexualOffence"] = false, ["proposedDays"] = 12, ["reason"] = "Three needs linked to offending" });
         world.Add("requirements", await CreateAsync(world, $"/api/v1/orders/{world.Id("orders")}/requirements", typeof(RequirementDetails)));
         // The assignment is on a second order: allocating changes an order's version, and the sweep's updates name version 1.
         var allocated = await CreateAsync(world, $"/api/v1/people/{crn}/orders", typeof(OrderDetails));

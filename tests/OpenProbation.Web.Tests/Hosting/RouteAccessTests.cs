@@ -38,6 +38,9 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
 
     private static readonly string[] CourtOutcomes = [Roles.CourtOfficer, Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
 
+    // Court officers feed back to sentencers; analysts are not case readers, so a count that leaves out what they may not see would be empty.
+    private static readonly string[] CourtFeedbackReaders = [Roles.CourtOfficer, Roles.SeniorProbationOfficer, Roles.SystemAdministrator];
+
     /// <summary>The expected access of every staff page: route → the roles allowed.</summary>
     private static readonly Dictionary<string, string[]> ExpectedPages = new()
     {
@@ -54,6 +57,9 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/court"] = CourtOutcomes,
         ["/court/person"] = CourtOutcomes,
         ["/court/{crn}/order"] = CourtOutcomes,
+        ["/court/rar-proposal"] = CaseStaff,
+        ["/reports/courts"] = CourtFeedbackReaders,
+        ["/reports/courts/detail"] = CourtFeedbackReaders,
         ["/admin"] = Administrators,
         ["/admin/users"] = Administrators,
         ["/admin/users/{id}"] = Administrators,
@@ -143,6 +149,10 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["PUT /api/v1/requirements/{id:int}"] = CaseStaff,
         ["GET /api/v1/requirements/{requirementId:int}/rar"] = CaseStaff,
         ["POST /api/v1/requirements/{requirementId:int}/rar/complete"] = CaseStaff,
+        ["POST /api/v1/rar-proposals/"] = CaseStaff,
+        ["GET /api/v1/rar-proposals/guideline"] = CaseStaff,
+        ["GET /api/v1/reports/courts/"] = CourtFeedbackReaders,
+        ["GET /api/v1/reports/courts/{court}"] = CourtFeedbackReaders,
         ["GET /api/v1/people/{crn}/enforcement"] = CaseStaff,
         ["GET /api/v1/orders/{orderId:int}/sentence-plans"] = CaseStaff,
         ["POST /api/v1/orders/{orderId:int}/sentence-plans"] = CaseStaff,

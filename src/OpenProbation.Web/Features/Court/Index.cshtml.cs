@@ -14,8 +14,11 @@ namespace OpenProbation.Web.Features.Court;
 /// one person from becoming two records.
 /// </summary>
 [Authorize(Policy = Policies.EnterCourtOutcomes)]
-public sealed class IndexModel(OpenProbationDbContext db) : PageModel
+public sealed class IndexModel(OpenProbationDbContext db, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>Shows the link to the court feedback report to those who may read it.</summary>
+    public bool CanReadCourtFeedback { get; private set; }
+
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
@@ -23,6 +26,7 @@ public sealed class IndexModel(OpenProbationDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        CanReadCourtFeedback = (await authorization.AuthorizeAsync(User, Policies.ReadCourtFeedback)).Succeeded;
         if (Search.IndexModel.SearchText(this, Q) is not { } text)
         {
             return;

@@ -44,6 +44,8 @@ public sealed class IndexModel(IAuthorizationService authorization, OpenProbatio
         await Add(Policies.CountersignRiskDecisions, "Lower tiers to countersign", "/tier-changes", "Tier downgrades that need a manager's countersignature before they apply.");
         await Add(Policies.ReadCases, "Search", "/search", "Find a person by CRN, name or date of birth.");
         await Add(Policies.EnterCourtOutcomes, "Court outcome", "/court", "Record a sentence: find or add the person, then the order and its requirements.");
+        await Add(Policies.ReadCases, "Propose RAR days", "/court/rar-proposal", "The guideline RAR days for an OGRS score, for a pre-sentence report.");
+        await Add(Policies.ReadCourtFeedback, "Feedback to sentencers", "/reports/courts", "How the orders each court made turned out: completed, breached, RAR days delivered, unpaid work hours ordered.");
         await Add(Policies.Administer, "Administration", "/admin", "User accounts and roles, teams and staff absences.");
         Tasks = tasks;
         if ((await authorization.AuthorizeAsync(User, Policies.HoldCaseload)).Succeeded)

@@ -34,6 +34,28 @@ public static class RarRecord
         return [.. rows.Select(a => new RarSession(a.Id, UkTime.DateOf(a.StartsAt), a.Type, a.Outcome, a.IsEnforceable, a.CountsTowardsRar))];
     }
 
+    /// <summary>
+    /// Days delivered by each of many RARs (<see cref="RarProgress.DaysCompleted"/>, so never more than the court's
+    /// maximum), in one query for them all: for reports across orders. A RAR with no day delivered is left out.
+    /// </summary>
+    /// <param name="db">The database.</param>
+    /// <param name="rars">The RAR requirements, already limited to what the reader may see.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<Dictionary<int, int>> DaysDeliveredAsync(OpenProbationDbContext db, IQueryable<Requirement> rars, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // Only sessions that can deliver a day are read; RarDays still decides which of them do.
+        var rows = await (
+                from a in db.Appointments.AsNoTracking()
+                join r in rars.Where(r => r.Type == RequirementType.Rar) on a.RequirementId equals (int?)r.Id
+                where a.Outcome == AppointmentOutcome.AttendedComplied && a.CountsTowardsRar && a.IsEnforceable
+                select new { RequirementId = r.Id, Maximum = r.RarMaxDays ?? 0, a.Id, a.StartsAt, a.Type, a.Outcome, a.IsEnforceable, a.CountsTowardsRar })
+            .ToListAsync(ct);
+        return rows.GroupBy(a => (a.RequirementId, a.Maximum)).ToDictionary(
+            g => g.Key.RequirementId,
+            g => RarDays.Progress(g.Key.Maximum, g.Select(a => new RarSession(a.Id, UkTime.DateOf(a.StartsAt), a.Type, a.Outcome, a.IsEnforceable, a.CountsTowardsRar))).DaysCompleted);
+    }
+
     /// <summary>The rule a RAR already ended carries.</summary>
     public const string EndedRule = "rar-ended";
 
