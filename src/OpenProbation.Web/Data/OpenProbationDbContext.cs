@@ -11,6 +11,7 @@ using OpenProbation.Domain.Allocation;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Enforcement;
+using OpenProbation.Domain.Letters;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Organisation;
 using OpenProbation.Domain.People;
@@ -88,6 +89,9 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
 
     /// <summary>Failures to comply and the responsible officer's decision on each: one per appointment (<see cref="FailureToComply"/>).</summary>
     public DbSet<FailureToComply> FailuresToComply => Set<FailureToComply>();
+
+    /// <summary>Letters (appointment, warning, breach): one per event, kept as written with when and how each was sent.</summary>
+    public DbSet<Letter> Letters => Set<Letter>();
 
     /// <summary>Sentence plans, one row per version: objectives and actions are kept with each version as one document.</summary>
     public DbSet<SentencePlan> SentencePlans => Set<SentencePlan>();
@@ -686,6 +690,36 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             f.HasKey(x => new { x.GroupSessionId, x.StaffMemberId });
             f.HasIndex(x => x.StaffMemberId);
             f.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Letter>(l =>
+        {
+            Versioned(l);
+            l.Property(x => x.EventKey).HasMaxLength(LetterEvents.MaxLength);
+            l.Property(x => x.Title).HasMaxLength(FieldLimits.Title);
+            l.Property(x => x.Addressee).HasMaxLength(FieldLimits.Title);
+            l.Property(x => x.Salutation).HasMaxLength(FieldLimits.Title);
+            l.Property(x => x.SignOff).HasMaxLength(FieldLimits.Title);
+            l.Property(x => x.SignedBy).HasMaxLength(FieldLimits.Title);
+            l.Property(x => x.CreatedBy).HasMaxLength(FieldLimits.UserName);
+            l.Property(x => x.SentRecordedBy).HasMaxLength(FieldLimits.UserName);
+            l.Property(x => x.AddressLines).HasConversion(
+                v => JsonSerializer.Serialize(v, PlanJson),
+                v => JsonSerializer.Deserialize<List<string>>(v, PlanJson) ?? new List<string>(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => string.Join('\n', v).GetHashCode(StringComparison.Ordinal), v => v.ToList()));
+            l.Property(x => x.Paragraphs).HasConversion(
+                v => JsonSerializer.Serialize(v, PlanJson),
+                v => JsonSerializer.Deserialize<List<string>>(v, PlanJson) ?? new List<string>(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => string.Join('\n', v).GetHashCode(StringComparison.Ordinal), v => v.ToList()));
+            l.Ignore(x => x.IsSent);
+
+            // One event, one letter: whoever triggers it, however many at once.
+            l.HasIndex(x => x.EventKey).IsUnique();
+            l.HasIndex(x => new { x.PersonId, x.CreatedAt });
+            l.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            l.HasOne<Order>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.NoAction);
+            l.HasOne<Appointment>().WithMany().HasForeignKey(x => x.AppointmentId).OnDelete(DeleteBehavior.NoAction);
+            l.HasOne<FailureToComply>().WithMany().HasForeignKey(x => x.FailureToComplyId).OnDelete(DeleteBehavior.NoAction);
         });
 
         builder.Entity<SentencePlan>(p =>

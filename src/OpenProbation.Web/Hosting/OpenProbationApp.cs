@@ -6,6 +6,7 @@ using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Allocation;
 using OpenProbation.Web.Features.Audit;
+using OpenProbation.Web.Features.Letters;
 using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.Court;
 using OpenProbation.Web.Features.Enforcement;
@@ -58,6 +59,7 @@ public static class OpenProbationApp
         services.AddScoped<AuditActor>();
         services.AddSingleton(sp => TieringConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => ContactConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => Features.Letters.LetterRecord.ReadSettings(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => WorkloadConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddOpenProbationDatabase();
         services.AddIdentityCore<ApplicationUser>(o =>
@@ -199,6 +201,7 @@ public static class OpenProbationApp
         api.MapCompliance();
         api.MapRar();
         api.MapEnforcement();
+        api.MapLetters();
         api.MapSentencePlans();
         api.MapRarProposals();
         api.MapCourtReports();

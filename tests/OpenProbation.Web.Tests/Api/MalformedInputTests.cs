@@ -25,6 +25,7 @@ using OpenProbation.Web.Features.Allocation;
 using OpenProbation.Web.Features.Contacts;
 using OpenProbation.Web.Features.Court;
 using OpenProbation.Web.Features.Enforcement;
+using OpenProbation.Web.Features.Letters;
 using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Organisation;
 using OpenProbation.Web.Features.SentencePlans;
@@ -764,6 +765,11 @@ public abstract class MalformedInputTests(AppFixture app)
         world.Body<PlanCountersignatureRequest>(() => new() { ["approve"] = true, ["note"] = "Proportionate" });
         world.Body<PlanReviewDetails>(() => new() { ["reason"] = nameof(PlanReviewReason.OtherChange), ["note"] = "New partner" });
         world.Add("sentence-plans", await CreateAsync(world, $"/api/v1/orders/{world.Id("orders")}/sentence-plans", typeof(SentencePlanDetails)));
+
+        // Letters: the world's appointment's letter.
+        world.Body<AppointmentLetterRequest>(() => new() { ["appointmentId"] = world.Id("appointments") });
+        world.Body<LetterSendingRequest>(() => new() { ["sentOn"] = "2026-11-23", ["how"] = nameof(Domain.Letters.LetterDelivery.Post) });
+        world.Add("letters", await CreateAsync(world, "/api/v1/letters", typeof(AppointmentLetterRequest)));
 
         // Risk: an assessment, a named one, and a lower tier waiting, so the tier-change actions have a record.
         world.Body<RiskAssessmentRequest>(() => new()

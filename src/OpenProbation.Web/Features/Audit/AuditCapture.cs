@@ -52,6 +52,7 @@ internal static class AuditCapture
         [typeof(GroupSessionFacilitator)] = AuditTrail.GroupSessions,
         [typeof(OpenProbation.Domain.Enforcement.FailureToComply)] = AuditTrail.Enforcement,
         [typeof(OpenProbation.Domain.SentencePlans.SentencePlan)] = AuditTrail.SentencePlans,
+        [typeof(OpenProbation.Domain.Letters.Letter)] = AuditTrail.Letters,
     };
 
     /// <summary>A row about to be saved, with what can be known before saving.</summary>

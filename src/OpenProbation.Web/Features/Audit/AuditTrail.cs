@@ -30,6 +30,7 @@ public static class AuditTrail
     public const string GroupSessions = "group sessions";
     public const string Enforcement = "enforcement";
     public const string SentencePlans = "sentence plans";
+    public const string Letters = "letters";
 
     /// <summary>
     /// Records that the acting user viewed <paramref name="section"/> of a person's case. Written, with who, when and

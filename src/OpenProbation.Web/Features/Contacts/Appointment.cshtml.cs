@@ -37,7 +37,8 @@ public sealed class OutcomeInput
 /// someone else recorded meanwhile is never overwritten unseen.
 /// </summary>
 [Authorize(Policy = Policies.ReadCases)]
-public sealed class AppointmentModel(OpenProbationDbContext db, ContactPolicies policies, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class AppointmentModel(
+    OpenProbationDbContext db, ContactPolicies policies, TimeProvider clock, IAuthorizationService authorization, Domain.Letters.LetterTemplateSettings letters) : PageModel
 {
     // The form's own fields; anything else refused (the room taken at the new time, the officer not in post then) is about the new date.
     private static readonly HashSet<string> OutcomeFields = new(StringComparer.Ordinal) { "outcome", "notes", "absenceReason", "absenceEvidence" };
@@ -57,6 +58,9 @@ public sealed class AppointmentModel(OpenProbationDbContext db, ContactPolicies 
     public Appointment? Replacement { get; private set; }
 
     public bool CanEdit { get; private set; }
+
+    /// <summary>The appointment's letter, once made.</summary>
+    public int? LetterId { get; private set; }
 
     public bool HasStarted { get; private set; }
 
@@ -143,6 +147,23 @@ public sealed class AppointmentModel(OpenProbationDbContext db, ContactPolicies 
         return Redirect($"/people/{Person.Crn}/contacts");
     }
 
+    /// <summary>Makes the appointment letter, or opens the one already made: one letter per appointment, whoever asks.</summary>
+    public async Task<IActionResult> OnPostLetterAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, track: false, ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        var (letter, _) = await Letters.LetterRecord.ForAppointmentAsync(db, letters, Appointment, User.Identity!.Name!, clock.GetUtcNow(), ct);
+        return Redirect($"/letters/{letter.Id}");
+    }
+
     private async Task<bool> LoadAsync(int id, bool track, CancellationToken ct)
     {
         // The case-access predicate is in the query: an appointment of a case the user may not see is not found.
@@ -162,6 +183,8 @@ public sealed class AppointmentModel(OpenProbationDbContext db, ContactPolicies 
         OrderName = order is null ? null : $"{Wording.Order(order.Type)}, sentenced {Wording.Date(order.SentenceDate)}";
         SessionTitle = appointment.GroupSessionId is { } g ? await db.GroupSessions.AsNoTracking().Where(x => x.Id == g).Select(x => x.Title).SingleOrDefaultAsync(ct) : null;
         Replacement = await db.Appointments.AsNoTracking().Where(a => a.RescheduledFromId == appointment.Id).OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
+        var letterKey = Domain.Letters.LetterEvents.Appointment(appointment.Id);
+        LetterId = await db.Letters.Where(x => x.EventKey == letterKey).Select(x => (int?)x.Id).SingleOrDefaultAsync(ct);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditCases)).Succeeded;
         return true;
     }

@@ -150,7 +150,7 @@ public static class EnforcementApi
 
     private static async Task<IResult> Decide(
         int id, ClaimsPrincipal user, EnforcementDecisionDetails request, HttpContext http, OpenProbationDbContext db, ContactPolicies policies,
-        TimeProvider clock, CancellationToken ct)
+        Domain.Letters.LetterTemplateSettings letters, TimeProvider clock, CancellationToken ct)
     {
         var visible = db.VisiblePeople(user).Select(p => p.Id);
         if (await db.FailuresToComply.Where(f => visible.Contains(f.PersonId)).SingleOrDefaultAsync(f => f.Id == id, ct) is not { } failure)
@@ -164,7 +164,7 @@ public static class EnforcementApi
             return missing!;
         }
 
-        var (decided, errors) = await Enforcements.DecideAsync(db, policies, failure, version, request, ApiResults.UserName(http), clock.GetUtcNow(), ct);
+        var (decided, errors) = await Enforcements.DecideAsync(db, policies, letters, failure, version, request, ApiResults.UserName(http), clock.GetUtcNow(), ct);
         if (decided is null && errors.IsValid)
         {
             return ApiResults.Stale(failure.Version);

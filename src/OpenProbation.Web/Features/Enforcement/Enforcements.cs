@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Enforcement;
+using OpenProbation.Domain.Letters;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Contacts;
+using OpenProbation.Web.Features.Letters;
 
 namespace OpenProbation.Web.Features.Enforcement;
 
@@ -108,8 +110,8 @@ public static class Enforcements
     /// A failure already decided is refused by <see cref="DecidedRule"/>; the rules' refusals are field errors.
     /// </summary>
     public static async Task<(FailureToComply? Decided, ValidationErrors Errors)> DecideAsync(
-        OpenProbationDbContext db, ContactPolicies policies, FailureToComply failure, int expectedVersion, EnforcementDecisionDetails details, string who,
-        DateTimeOffset now, CancellationToken ct)
+        OpenProbationDbContext db, ContactPolicies policies, LetterTemplateSettings letters, FailureToComply failure, int expectedVersion,
+        EnforcementDecisionDetails details, string who, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(policies);
@@ -132,7 +134,18 @@ public static class Enforcements
             return (null, errors);
         }
 
-        await db.SaveChangesAsync(ct);
+        // The decision and its letter are saved together: one event, one letter, even when two users decide at once
+        // (the loser's save fails on the failure's version, or on the letter's event key).
+        await LetterRecord.ForDecisionAsync(db, letters, policies.Enforcement, failure, who, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return (null, new ValidationErrors());
+        }
+
         return (failure, errors);
     }
 

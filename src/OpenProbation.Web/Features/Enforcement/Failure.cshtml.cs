@@ -36,7 +36,8 @@ public sealed class EnforcementInput
 /// and, after breach or recall, the breach pack.
 /// </summary>
 [Authorize(Policy = Policies.ReadCases)]
-public sealed class FailureModel(OpenProbationDbContext db, IAuthorizationService authorization, ContactPolicies policies, TimeProvider clock) : PageModel
+public sealed class FailureModel(
+    OpenProbationDbContext db, IAuthorizationService authorization, ContactPolicies policies, Domain.Letters.LetterTemplateSettings letters, TimeProvider clock) : PageModel
 {
     public FailureToComply Failure { get; private set; } = null!;
 
@@ -49,6 +50,9 @@ public sealed class FailureModel(OpenProbationDbContext db, IAuthorizationServic
     public string Crn { get; private set; } = "";
 
     public EnforcementChoice? Choice { get; private set; }
+
+    /// <summary>The letters this failure's decisions made.</summary>
+    public IReadOnlyList<Domain.Letters.Letter> Letters { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
 
@@ -89,7 +93,7 @@ public sealed class FailureModel(OpenProbationDbContext db, IAuthorizationServic
         }
 
         var details = new EnforcementDecisionDetails(FormValues.Choice<EnforcementDecision>(Input.Decision), Input.Reason, Input.Proposal);
-        var (decided, errors) = await Enforcements.DecideAsync(db, policies, Failure, Input.Version, details, User.Identity!.Name!, clock.GetUtcNow(), ct);
+        var (decided, errors) = await Enforcements.DecideAsync(db, policies, letters, Failure, Input.Version, details, User.Identity!.Name!, clock.GetUtcNow(), ct);
         if (decided is null)
         {
             return Redisplay(errors, "This failure was changed by someone else while you were reading it: check it now, then decide again");
@@ -175,6 +179,7 @@ public sealed class FailureModel(OpenProbationDbContext db, IAuthorizationServic
             Choice = EnforcementRules.Choices(await Enforcements.ContextAsync(db, failure, ct), policies.Enforcement);
         }
 
+        Letters = await db.Letters.AsNoTracking().Where(l => l.FailureToComplyId == failure.Id).OrderBy(l => l.Id).ToListAsync(ct);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditCases)).Succeeded;
         return true;
     }

@@ -52,6 +52,9 @@ public sealed class RecordModel(OpenProbationDbContext db, ContactPolicies polic
     /// <summary>Failures to comply on the person's orders, newest first.</summary>
     public IReadOnlyList<OpenProbation.Domain.Enforcement.FailureToComply> Failures { get; private set; } = [];
 
+    /// <summary>Letters to the person, newest first.</summary>
+    public IReadOnlyList<OpenProbation.Domain.Letters.Letter> Letters { get; private set; } = [];
+
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
     /// <summary>The current tier, if the case has one.</summary>
@@ -113,6 +116,7 @@ public sealed class RecordModel(OpenProbationDbContext db, ContactPolicies polic
         Plans = plans.GroupBy(p => p.OrderId).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.PlanNumber).Select(p => (p.Status, p.DueOn)).First());
         Failures = await db.FailuresToComply.AsNoTracking().Where(f => f.PersonId == person.Id)
             .OrderByDescending(f => f.FailureDate).ThenByDescending(f => f.Id).ToListAsync(ct);
+        Letters = await db.Letters.AsNoTracking().Where(l => l.PersonId == person.Id).OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).ToListAsync(ct);
         TierHistory = await db.CaseTiers.AsNoTracking().Where(t => t.PersonId == person.Id).OrderByDescending(t => t.Id).ToListAsync(ct);
         Tier = TierHistory.FirstOrDefault(t => t.Status == CaseTierStatus.Current);
         PendingTier = TierHistory.FirstOrDefault(t => t.IsPending);
