@@ -90,6 +90,9 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
     /// <summary>Failures to comply and the responsible officer's decision on each: one per appointment (<see cref="FailureToComply"/>).</summary>
     public DbSet<FailureToComply> FailuresToComply => Set<FailureToComply>();
 
+    /// <summary>Records, with reasons, that no suitable activity exists for a need on a RAR.</summary>
+    public DbSet<OpenProbation.Domain.Rar.NoSuitableActivity> NoSuitableActivities => Set<OpenProbation.Domain.Rar.NoSuitableActivity>();
+
     /// <summary>Letters (appointment, warning, breach): one per event, kept as written with when and how each was sent.</summary>
     public DbSet<Letter> Letters => Set<Letter>();
 
@@ -690,6 +693,17 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             f.HasKey(x => new { x.GroupSessionId, x.StaffMemberId });
             f.HasIndex(x => x.StaffMemberId);
             f.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OpenProbation.Domain.Rar.NoSuitableActivity>(n =>
+        {
+            Versioned(n);
+            n.Property(x => x.Reason).HasMaxLength(FieldLimits.Note);
+            n.Property(x => x.WhatWasConsidered).HasMaxLength(FieldLimits.Note);
+            n.Property(x => x.RecordedBy).HasMaxLength(FieldLimits.UserName);
+            n.HasIndex(x => x.RequirementId);
+            n.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            n.HasOne<Requirement>().WithMany().HasForeignKey(x => x.RequirementId).OnDelete(DeleteBehavior.NoAction);
         });
 
         builder.Entity<Letter>(l =>

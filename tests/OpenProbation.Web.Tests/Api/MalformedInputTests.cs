@@ -669,6 +669,10 @@ public abstract class MalformedInputTests(AppFixture app)
         world.Add("courts", "Birmingham Magistrates' Court");
         world.Body<RarProposalRequest>(() => new() { ["ogrsPercent"] = 47, ["sexualOffence"] = false, ["proposedDays"] = 12, ["reason"] = "Three needs linked to offending" });
         world.Add("requirements", await CreateAsync(world, $"/api/v1/orders/{world.Id("orders")}/requirements", typeof(RequirementDetails)));
+        world.Body<Domain.Rar.NoSuitableActivityDetails>(() => new()
+        {
+            ["need"] = nameof(Domain.Risk.NeedArea.Accommodation), ["reason"] = "No housing provider takes referrals in this area", ["whatWasConsidered"] = "Two local services",
+        });
         // The assignment is on a second order: allocating changes an order's version, and the sweep's updates name version 1.
         var allocated = await CreateAsync(world, $"/api/v1/people/{crn}/orders", typeof(OrderDetails));
         world.Add("assignments", await CreateAsync(world, $"/api/v1/orders/{allocated}/assignments", typeof(AssignmentDetails)));

@@ -150,6 +150,8 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["PUT /api/v1/requirements/{id:int}"] = CaseStaff,
         ["GET /api/v1/requirements/{requirementId:int}/rar"] = CaseStaff,
         ["POST /api/v1/requirements/{requirementId:int}/rar/complete"] = CaseStaff,
+        ["GET /api/v1/requirements/{requirementId:int}/rar/no-suitable-activity"] = CaseStaff,
+        ["POST /api/v1/requirements/{requirementId:int}/rar/no-suitable-activity"] = CaseStaff,
         ["POST /api/v1/rar-proposals/"] = CaseStaff,
         ["GET /api/v1/rar-proposals/guideline"] = CaseStaff,
         ["GET /api/v1/reports/courts/"] = CourtFeedbackReaders,

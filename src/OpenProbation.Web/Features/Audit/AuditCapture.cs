@@ -36,6 +36,7 @@ internal static class AuditCapture
         [typeof(Marker)] = AuditTrail.Markers,
         [typeof(Order)] = AuditTrail.Orders,
         [typeof(Requirement)] = AuditTrail.Requirements,
+        [typeof(OpenProbation.Domain.Rar.NoSuitableActivity)] = AuditTrail.Requirements,
         [typeof(Assignment)] = AuditTrail.Assignments,
         [typeof(CaseRestriction)] = AuditTrail.CaseAccess,
         [typeof(CaseAccessEntry)] = AuditTrail.CaseAccess,

@@ -140,6 +140,7 @@ public sealed class DemoGenerator
             ["users unlinked from staff"] = await db.Users.Where(u => u.StaffMemberId != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.StaffMemberId, (int?)null), ct),
             ["letters"] = await db.Letters.ExecuteDeleteAsync(ct),
+            ["no suitable activity records"] = await db.NoSuitableActivities.ExecuteDeleteAsync(ct),
             ["failures to comply"] = await db.FailuresToComply.ExecuteDeleteAsync(ct),
             ["sentence plans"] = await db.SentencePlans.ExecuteDeleteAsync(ct),
             ["appointments"] = await db.Appointments.ExecuteDeleteAsync(ct),

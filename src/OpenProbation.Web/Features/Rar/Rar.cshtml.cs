@@ -25,6 +25,15 @@ public sealed class RarCompletionInput
     public string? Progress { get; set; }
 }
 
+public sealed class NoSuitableActivityInput
+{
+    public string? Need { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string? WhatWasConsidered { get; set; }
+}
+
 /// <summary>
 /// A RAR's days with their working: each session and what it did for the count, against the court's maximum; and
 /// completing it, with the outcome against the agreed outcomes and, on fewer days, the rationale and progress.
@@ -41,6 +50,15 @@ public sealed class RarModel(OpenProbationDbContext db, IAuthorizationService au
 
     [BindProperty]
     public RarCompletionInput Input { get; set; } = new();
+
+    [BindProperty]
+    public NoSuitableActivityInput Gap { get; set; } = new();
+
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> NeedItems =>
+        Enum.GetValues<Domain.Risk.NeedArea>().Select(n => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(Domain.Risk.NeedAreas.Label(n), n.ToString()));
+
+    /// <summary>The records that no suitable activity exists for a need.</summary>
+    public IReadOnlyList<NoSuitableActivity> NoSuitableActivities { get; private set; } = [];
 
     [TempData]
     public string? Confirmation { get; set; }
@@ -95,6 +113,31 @@ public sealed class RarModel(OpenProbationDbContext db, IAuthorizationService au
         return Redirect($"/people/{Person.Crn}/requirements/{requirementId}/rar");
     }
 
+    public async Task<IActionResult> OnPostNoSuitableActivityAsync(string crn, int requirementId, CancellationToken ct)
+    {
+        if (!await LoadAsync(crn, requirementId, ct))
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, Policies.EditCases)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        Input = new RarCompletionInput { Version = Rar.Requirement.Version };
+        var details = new NoSuitableActivityDetails(FormValues.Choice<Domain.Risk.NeedArea>(Gap.Need), Gap.Reason, Gap.WhatWasConsidered);
+        var (recorded, errors) = await RarRecord.RecordNoSuitableActivityAsync(db, Rar, details, User.Identity!.Name!, clock.GetUtcNow(), ct);
+        if (recorded is null)
+        {
+            ModelState.AddDomainErrors(errors, "Gap");
+            return Page();
+        }
+
+        Confirmation = "Recorded that no suitable activity exists for this need, with your reason";
+        return Redirect($"/people/{Person.Crn}/requirements/{requirementId}/rar");
+    }
+
     private async Task<bool> LoadAsync(string crn, int requirementId, CancellationToken ct)
     {
         if (await PeopleApi.FindAsync(db, User, crn, track: false, ct) is not { } person
@@ -105,6 +148,7 @@ public sealed class RarModel(OpenProbationDbContext db, IAuthorizationService au
 
         Person = person;
         Rar = rar;
+        NoSuitableActivities = await RarRecord.NoSuitableActivitiesAsync(db, requirementId, ct);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditCases)).Succeeded
             && rar.Requirement.Status is not (RequirementStatus.Completed or RequirementStatus.Terminated);
         return true;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Rar;
+using OpenProbation.Domain.Risk;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Audit;
 using OpenProbation.Web.Features.People;
@@ -19,6 +20,9 @@ public sealed record RarDto(
     IReadOnlyList<RarSessionDto> Sessions, DateOnly? CompletedOn, string? CompletionOutcome, string? CompletionRationale, string? CompletionProgress,
     string? CompletedBy, int Version);
 
+/// <summary>A record that no suitable activity exists for a need on the RAR.</summary>
+public sealed record NoSuitableActivityDto(int Id, int RequirementId, NeedArea Need, string Reason, string? WhatWasConsidered, string RecordedBy, DateTimeOffset RecordedAt);
+
 /// <summary>RAR days through the API: <c>GET /api/v1/requirements/{requirementId}/rar</c>.</summary>
 public static class RarApi
 {
@@ -28,6 +32,38 @@ public static class RarApi
             .WithSummary("A RAR's days: maximumDays, daysCompleted (two sessions on a day count once), daysPlanned, and each session's part in them");
         api.MapPost("/requirements/{requirementId:int}/rar/complete", Complete).Updates<RarDto>().WithTags("RAR").RequireAuthorization(Policies.EditCases)
             .WithSummary("Complete a RAR: the outcome against the agreed outcomes; on fewer days than the maximum, the rationale and progress too; If-Match");
+        api.MapGet("/requirements/{requirementId:int}/rar/no-suitable-activity", ListNoSuitableActivity).Lists<NoSuitableActivityDto>().WithTags("RAR")
+            .RequireAuthorization(Policies.ReadCases).WithSummary("The records, with reasons, that no suitable activity exists for a need on this RAR");
+        api.MapPost("/requirements/{requirementId:int}/rar/no-suitable-activity", RecordNoSuitableActivity).Creates<NoSuitableActivityDto>().WithTags("RAR")
+            .RequireAuthorization(Policies.EditCases).WithSummary("Record that no suitable activity exists for a need (need, reason of 20 characters or more, what was considered)");
+    }
+
+    private static NoSuitableActivityDto ToDto(NoSuitableActivity n) => new(n.Id, n.RequirementId, n.Need, n.Reason, n.WhatWasConsidered, n.RecordedBy, n.RecordedAt);
+
+    private static async Task<IResult> ListNoSuitableActivity(int requirementId, ClaimsPrincipal user, OpenProbationDbContext db, CancellationToken ct)
+    {
+        if (await RarRecord.LoadAsync(db, user, requirementId, ct) is not { } rar)
+        {
+            return ApiResults.NotFound("RAR requirement");
+        }
+
+        var items = (await RarRecord.NoSuitableActivitiesAsync(db, requirementId, ct)).Select(ToDto).ToList();
+        await AuditTrail.RecordViewAsync(db, rar.PersonId, AuditTrail.Requirements, ct, nameof(Requirement), PeopleApi.Id(requirementId));
+        return TypedResults.Ok(new PagedList<NoSuitableActivityDto>(items, 1, Math.Max(1, items.Count), items.Count));
+    }
+
+    private static async Task<IResult> RecordNoSuitableActivity(
+        int requirementId, ClaimsPrincipal user, NoSuitableActivityDetails request, HttpContext http, OpenProbationDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await RarRecord.LoadAsync(db, user, requirementId, ct) is not { } rar)
+        {
+            return ApiResults.NotFound("RAR requirement");
+        }
+
+        var (recorded, errors) = await RarRecord.RecordNoSuitableActivityAsync(db, rar, request, ApiResults.UserName(http), clock.GetUtcNow(), ct);
+        return recorded is null
+            ? ApiResults.Invalid(errors)
+            : TypedResults.Created($"/api/v1/requirements/{requirementId}/rar/no-suitable-activity", ToDto(recorded));
     }
 
     private static async Task<IResult> Complete(

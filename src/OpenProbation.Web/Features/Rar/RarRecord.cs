@@ -140,4 +140,30 @@ public static class RarRecord
         var sessions = await SessionsAsync(db, requirementId, except: null, ct);
         return new RarView(found.Requirement, found.PersonId, found.Crn, RarDays.Progress(found.Requirement.RarMaxDays ?? 0, sessions), RarDays.Explain(sessions));
     }
+
+    /// <summary>The RAR's records that no suitable activity exists, oldest first.</summary>
+    public static Task<List<NoSuitableActivity>> NoSuitableActivitiesAsync(OpenProbationDbContext db, int requirementId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.NoSuitableActivities.AsNoTracking().Where(n => n.RequirementId == requirementId).OrderBy(n => n.RecordedAt).ThenBy(n => n.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Records that no suitable activity exists for a need on the RAR, with the reason; field errors when refused.</summary>
+    public static async Task<(NoSuitableActivity? Recorded, ValidationErrors Errors)> RecordNoSuitableActivityAsync(
+        OpenProbationDbContext db, RarView rar, NoSuitableActivityDetails details, string who, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rar);
+        ArgumentNullException.ThrowIfNull(details);
+        var errors = details.Validate();
+        if (!errors.IsValid)
+        {
+            return (null, errors);
+        }
+
+        var record = details.ToRecord(rar.Requirement.Id, rar.PersonId, who, now.ToUniversalTime());
+        db.NoSuitableActivities.Add(record);
+        await db.SaveChangesAsync(ct);
+        return (record, errors);
+    }
 }
