@@ -59,6 +59,7 @@ public static class OpenProbationApp
         services.AddScoped<AuditActor>();
         services.AddSingleton(sp => TieringConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => ContactConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => ContactConfiguration.ReadDelivery(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => Features.Letters.LetterRecord.ReadSettings(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => WorkloadConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddOpenProbationDatabase();
@@ -202,6 +203,7 @@ public static class OpenProbationApp
         api.MapRar();
         api.MapEnforcement();
         api.MapLetters();
+        api.MapRequirementChecks();
         api.MapSentencePlans();
         api.MapRarProposals();
         api.MapCourtReports();

@@ -151,6 +151,7 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["GET /api/v1/requirements/{requirementId:int}/rar"] = CaseStaff,
         ["POST /api/v1/requirements/{requirementId:int}/rar/complete"] = CaseStaff,
         ["GET /api/v1/requirements/{requirementId:int}/rar/no-suitable-activity"] = CaseStaff,
+        ["GET /api/v1/orders/{orderId:int}/delivery"] = CaseStaff,
         ["POST /api/v1/requirements/{requirementId:int}/rar/no-suitable-activity"] = CaseStaff,
         ["POST /api/v1/rar-proposals/"] = CaseStaff,
         ["GET /api/v1/rar-proposals/guideline"] = CaseStaff,

@@ -3,6 +3,7 @@ using OpenProbation.Domain.Calendar;
 using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Enforcement;
+using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.SentencePlans;
 
 namespace OpenProbation.Web.Features.Contacts;
@@ -221,6 +222,25 @@ public static class ContactConfiguration
         s => s.Validate());
 
     // A section of whole-number settings: each key known, each value a whole number, the whole checked by its rules.
+    /// <summary>The delivery section.</summary>
+    public const string DeliverySection = "OpenProbation:Delivery";
+
+    /// <summary>Reads <c>OpenProbation:Delivery</c>: requirements against the clock and commencement targets; throws naming a wrong key.</summary>
+    public static DeliverySettings ReadDelivery(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return ReadWholeNumbers(configuration.GetSection(DeliverySection), DeliverySection, new DeliverySettings(),
+        [
+            (nameof(DeliverySettings.WarningWeeks), (s, v) => s with { WarningWeeks = v }),
+            (nameof(DeliverySettings.UnpaidWorkHoursPerWeek), (s, v) => s with { UnpaidWorkHoursPerWeek = v }),
+            (nameof(DeliverySettings.RarDaysPerWeek), (s, v) => s with { RarDaysPerWeek = v }),
+            (nameof(DeliverySettings.ProgrammeSessionsPerWeek), (s, v) => s with { ProgrammeSessionsPerWeek = v }),
+            (nameof(DeliverySettings.StandardCommencementDays), (s, v) => s with { StandardCommencementDays = v }),
+            (nameof(DeliverySettings.SpecialistCommencementMonths), (s, v) => s with { SpecialistCommencementMonths = v }),
+        ],
+        s => s.Validate());
+    }
+
     private static T ReadWholeNumbers<T>(
         IConfigurationSection section, string sectionName, T settings, IReadOnlyList<(string Key, Func<T, int, T> Set)> keys, Func<T, ValidationErrors> validate)
     {

@@ -25,7 +25,9 @@ public sealed record TimelineEntry(DateOnly Date, string Title, string Detail, s
 /// A person the user may not see is "not found", exactly as one who does not exist.
 /// </summary>
 [Authorize(Policy = Policies.ReadCases)]
-public sealed class RecordModel(OpenProbationDbContext db, ContactPolicies policies, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class RecordModel(
+    OpenProbationDbContext db, ContactPolicies policies, TimeProvider clock, IAuthorizationService authorization, OpenProbation.Domain.Orders.DeliverySettings delivery)
+    : PageModel
 {
     public Person Person { get; private set; } = null!;
 
@@ -51,6 +53,9 @@ public sealed class RecordModel(OpenProbationDbContext db, ContactPolicies polic
 
     /// <summary>Failures to comply on the person's orders, newest first.</summary>
     public IReadOnlyList<OpenProbation.Domain.Enforcement.FailureToComply> Failures { get; private set; } = [];
+
+    /// <summary>Each requirement against its commencement target and the time left on its order, by requirement id.</summary>
+    public IReadOnlyDictionary<int, Orders.RequirementCheck> Checks { get; private set; } = new Dictionary<int, Orders.RequirementCheck>();
 
     /// <summary>Letters to the person, newest first.</summary>
     public IReadOnlyList<OpenProbation.Domain.Letters.Letter> Letters { get; private set; } = [];
@@ -104,6 +109,7 @@ public sealed class RecordModel(OpenProbationDbContext db, ContactPolicies polic
         Orders = await db.Orders.AsNoTracking().Include(o => o.Requirements)
             .Where(o => o.PersonId == person.Id).OrderByDescending(o => o.SentenceDate).ThenByDescending(o => o.Id).ToListAsync(ct);
         var orderIds = Orders.Select(o => o.Id).ToList();
+        Checks = await OpenProbation.Web.Features.Orders.RequirementChecks.ForOrdersAsync(db, Orders, delivery, Today, ct);
         var spells = await db.Assignments.AsNoTracking()
             .Where(a => orderIds.Contains(a.OrderId))
             .OrderByDescending(a => a.FromDate).ThenByDescending(a => a.Id)
