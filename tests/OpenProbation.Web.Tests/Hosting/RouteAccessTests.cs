@@ -72,6 +72,7 @@ public sealed class RouteAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["/people/{crn}/enforcement/{id:int}"] = CaseStaff,
         ["/people/{crn}/enforcement/{id:int}/breach-pack"] = CaseStaff,
         ["/enforcement"] = TeamReaders,
+        ["/requirements-at-risk"] = TeamReaders,
         ["/letters/{id:int}"] = CaseStaff,
         ["/people/{crn}/assessments/new"] = CaseStaff,
         ["/tier-changes"] = CaseStaff,

@@ -41,6 +41,12 @@ public abstract class RequirementCheckTests(PagesAppFixture app)
         Assert.Contains(System.Net.WebUtility.HtmlEncode(rar.DeliveryWords!), record, StringComparison.Ordinal);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(rar.CommencementWords!), record, StringComparison.Ordinal);
         await (await manager.GetAsync("/api/v1/orders/999999/delivery")).ProblemAsync(System.Net.HttpStatusCode.NotFound);
+
+        // The manager's list across the team: the late RAR, not the one on track.
+        var (managerSession, _) = await app.SignedInAsync(Roles.SeniorProbationOfficer);
+        var (_, list) = await managerSession.GetAsync($"/requirements-at-risk?teamId={@case.Officer.TeamId}");
+        Assert.Contains("1 requirement</strong> needing action", list, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/people/{@case.Crn}#orders\"", list, StringComparison.Ordinal);
     }
 }
 
