@@ -77,6 +77,15 @@ public abstract partial class BrowserJourneys
         await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Warning recorded: the person has until" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Withdraw the warning" })).ToBeVisibleAsync();
 
+        // The warning letter was made with the decision: it is sent by post and recorded so.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Warning letter", Exact = false }).ClickAsync();
+        await journey.ArrivedAsync("Warning letter");
+        await Expect(page.GetByText("This is a formal warning about your community order.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "How it was sent" }).GetByLabel("By post", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record it as sent" }).ClickAsync();
+        await journey.ArrivedAsync("Warning letter");
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Recorded as sent on" })).ToBeVisibleAsync();
+
         // The second: only breach action is open; a proposal goes with it and into the breach pack.
         await RecordAbsenceAsync(second, "Did not attend the home visit; phone switched off");
         var secondFailure = await FailureOfAsync(second);
