@@ -112,6 +112,18 @@ public sealed record BreachLetterFacts(
 public static class LetterTemplates
 {
     /// <summary>
+    /// What the person did at a failed appointment, finishing "On Monday 2 March 2026 you …", for the warning and
+    /// breach letters.
+    /// </summary>
+    public static string FailureWords(AppointmentOutcome outcome, AppointmentType type)
+    {
+        var what = AppointmentTypes.Describe(type);
+        return outcome == AppointmentOutcome.UnacceptableAbsence
+            ? $"did not attend your {what} appointment, and gave no acceptable reason"
+            : $"attended your {what} appointment but did not comply with what was asked of you";
+    }
+
+    /// <summary>
     /// An appointment letter: what, when (in <paramref name="zone"/>, Europe/London) and where, and for an enforceable
     /// appointment that missing it without a reasonable excuse can lead to a warning or further action.
     /// </summary>

@@ -325,6 +325,13 @@ public static class RequirementDelivery
     }
 
     /// <summary>
+    /// What a RAR still needs: the days the court allowed less the days delivered (never below none), to be delivered
+    /// before the order's expected end.
+    /// </summary>
+    public static DeliveryNeed RarNeed(RequirementStatus status, int maximumDays, int daysDelivered, DateOnly orderEndDate) =>
+        new(RequirementType.Rar, status, orderEndDate) { RarDaysRemaining = Math.Max(0, maximumDays - daysDelivered) };
+
+    /// <summary>
     /// The requirement against the time left on its order on <paramref name="today"/>. The rest of the work takes
     /// <c>ceiling(remaining / rate)</c> weeks; delivery occupies whole weeks from its start, so the latest start is
     /// that many weeks before the day after the order ends. The slack is the days from the earliest start (today, or

@@ -717,14 +717,8 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
             l.Property(x => x.SignedBy).HasMaxLength(FieldLimits.Title);
             l.Property(x => x.CreatedBy).HasMaxLength(FieldLimits.UserName);
             l.Property(x => x.SentRecordedBy).HasMaxLength(FieldLimits.UserName);
-            l.Property(x => x.AddressLines).HasConversion(
-                v => JsonSerializer.Serialize(v, PlanJson),
-                v => JsonSerializer.Deserialize<List<string>>(v, PlanJson) ?? new List<string>(),
-                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => string.Join('\n', v).GetHashCode(StringComparison.Ordinal), v => v.ToList()));
-            l.Property(x => x.Paragraphs).HasConversion(
-                v => JsonSerializer.Serialize(v, PlanJson),
-                v => JsonSerializer.Deserialize<List<string>>(v, PlanJson) ?? new List<string>(),
-                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => string.Join('\n', v).GetHashCode(StringComparison.Ordinal), v => v.ToList()));
+            JsonLines(l.Property(x => x.AddressLines));
+            JsonLines(l.Property(x => x.Paragraphs));
             l.Ignore(x => x.IsSent);
 
             // One event, one letter: whoever triggers it, however many at once.
@@ -861,6 +855,12 @@ public class OpenProbationDbContext(DbContextOptions options, AuditActor? actor 
     }
 
     private static readonly JsonSerializerOptions PlanJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A list of lines kept as one JSON column, compared by value so an edit to a line is saved.</summary>
+    private static void JsonLines(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<List<string>> property) => property.HasConversion(
+        v => JsonSerializer.Serialize(v, PlanJson),
+        v => JsonSerializer.Deserialize<List<string>>(v, PlanJson) ?? new List<string>(),
+        new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => string.Join('\n', v).GetHashCode(StringComparison.Ordinal), v => v.ToList()));
 
     private static void Versioned<T>(EntityTypeBuilder<T> entity)
         where T : class, IVersioned => entity.Property(e => e.Version).IsConcurrencyToken();

@@ -57,8 +57,7 @@ public static class BreachPack
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(failure);
-        var person = await db.People.AsNoTracking().Where(p => p.Id == failure.PersonId)
-            .Select(p => new { p.Crn, p.FirstName, p.MiddleNames, p.LastName, p.DateOfBirth }).SingleAsync(ct);
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == failure.PersonId, ct);
         var order = await db.Orders.AsNoTracking().Include(o => o.Requirements).SingleAsync(o => o.Id == failure.OrderId, ct);
         var officer = (await ResponsibleOfficers.ForOrdersAsync(db, [order.Id], ct)).GetValueOrDefault(order.Id);
         var failures = await db.FailuresToComply.AsNoTracking().Where(f => f.OrderId == order.Id && f.FailureDate <= failure.FailureDate)
@@ -83,9 +82,8 @@ public static class BreachPack
             Count(o => o is AppointmentOutcome.AcceptableAbsence),
             Count(o => o is AppointmentOutcome.AttendedFailedToComply or AppointmentOutcome.UnacceptableAbsence),
             Count(o => o is null or AppointmentOutcome.FailedToAttend or AppointmentOutcome.Rescheduled));
-        var name = person.MiddleNames is null ? $"{person.FirstName} {person.LastName}" : $"{person.FirstName} {person.MiddleNames} {person.LastName}";
         return new BreachPackView(
-            failure, person.Crn, name, person.DateOfBirth, order, officer,
+            failure, person.Crn, person.FullName, person.DateOfBirth, order, officer,
             [.. order.Requirements.OrderBy(r => r.Id).Select(r => new BreachPackRequirement(
                 r.Id, r.Type, r.Status, r.RarMaxDays, r.UnpaidWorkHours, r.ProgrammeName, r.StartDate, breached.Contains(r.Id)))],
             rows, [.. rows.Where(r => r.Decision == EnforcementDecision.Warning)], compliance);

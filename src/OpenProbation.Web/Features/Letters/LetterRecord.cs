@@ -80,7 +80,8 @@ public static class LetterRecord
         {
             letter = LetterTemplates.Warning(
                 new WarningLetterFacts(failure.PersonId, order.Id, failure.Id, failure.AppointmentId, name, address, failure.FailureDate,
-                    await FailureWordsAsync(db, failure, ct), orderWords, failure.DecidedOn ?? today, failure.ExcuseDueOn ?? today, officer,
+                    LetterTemplates.FailureWords(failure.Outcome, await db.Appointments.AsNoTracking().Where(a => a.Id == failure.AppointmentId).Select(a => a.Type).SingleAsync(ct)),
+                    orderWords, failure.DecidedOn ?? today, failure.ExcuseDueOn ?? today, officer,
                     enforcement.WarningWindowMonths, licence),
                 settings, today, who, now.ToUniversalTime());
         }
@@ -90,11 +91,10 @@ public static class LetterRecord
             var earlier = await db.FailuresToComply.AsNoTracking()
                 .Where(f => f.OrderId == order.Id && f.Id != failure.Id && f.Status == EnforcementStatus.Warned && f.FailureDate <= failure.FailureDate)
                 .OrderBy(f => f.FailureDate).ToListAsync(ct);
-            var failures = new List<(DateOnly, string)>();
-            foreach (var f in earlier.Append(failure))
-            {
-                failures.Add((f.FailureDate, await FailureWordsAsync(db, f, ct)));
-            }
+            var all = earlier.Append(failure).ToList();
+            var appointmentIds = all.Select(f => f.AppointmentId).ToList();
+            var types = await db.Appointments.AsNoTracking().Where(a => appointmentIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Type, ct);
+            List<(DateOnly, string)> failures = [.. all.Select(f => (f.FailureDate, LetterTemplates.FailureWords(f.Outcome, types[f.AppointmentId])))];
 
             letter = LetterTemplates.Breach(
                 new BreachLetterFacts(failure.PersonId, order.Id, failure.Id, failure.AppointmentId, name, address, orderWords, failures, licence, officer),
@@ -191,18 +191,9 @@ public static class LetterRecord
         _ => kind.ToString(),
     };
 
-    private static async Task<string> FailureWordsAsync(OpenProbationDbContext db, FailureToComply failure, CancellationToken ct)
-    {
-        var type = await db.Appointments.AsNoTracking().Where(a => a.Id == failure.AppointmentId).Select(a => a.Type).SingleAsync(ct);
-        var what = AppointmentTypes.Describe(type);
-        return failure.Outcome == AppointmentOutcome.UnacceptableAbsence
-            ? $"did not attend your {what} appointment, and gave no acceptable reason"
-            : $"attended your {what} appointment but did not comply with what was asked of you";
-    }
-
     private static async Task<(string Name, List<string> Address)> AddresseeAsync(OpenProbationDbContext db, int personId, DateOnly today, CancellationToken ct)
     {
-        var person = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.FirstName, p.LastName }).SingleAsync(ct);
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, ct);
         var addresses = await db.Addresses.AsNoTracking().Where(a => a.PersonId == personId).OrderByDescending(a => a.StartDate).ToListAsync(ct);
         var current = addresses.FirstOrDefault(a => a.IsCurrentOn(today));
         List<string> lines = current is null ? [] : [.. new[] { current.Line1, current.Line2, current.Town, current.County, current.Postcode }.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!)];

@@ -62,7 +62,7 @@ public static class RequirementChecks
         return r.Type switch
         {
             RequirementType.Rar => new(r.Id, r.Type, commencement, RequirementDelivery.Assess(
-                new DeliveryNeed(r.Type, r.Status, order.ExpectedEndDate) { RarDaysRemaining = Math.Max(0, (r.RarMaxDays ?? 0) - rarDaysDelivered) }, today, settings), null),
+                RequirementDelivery.RarNeed(r.Status, r.RarMaxDays ?? 0, rarDaysDelivered, order.ExpectedEndDate), today, settings), null),
             RequirementType.UnpaidWork => new(r.Id, r.Type, commencement, null, "Measured against the time left once unpaid work sessions are recorded"),
             RequirementType.AccreditedProgramme => new(r.Id, r.Type, commencement, null, "Measured against the time left once programme sessions and waiting lists are recorded"),
             _ => new(r.Id, r.Type, commencement, null, null),
