@@ -1,4 +1,5 @@
 using OpenProbation.Domain.Common;
+using OpenProbation.Domain.Risk;
 using OpenProbation.Domain.People;
 
 namespace OpenProbation.Domain.Contacts;
@@ -51,6 +52,9 @@ public sealed class Appointment : IVersioned
 
     /// <summary>The requirement it is for: the RAR it counts towards, the unpaid work or programme it delivers.</summary>
     public int? RequirementId { get; set; }
+
+    /// <summary>For a RAR activity: the need in the sentence plan it works on, which links it to the outcomes agreed for that need.</summary>
+    public NeedArea? PlanNeed { get; set; }
 
     /// <summary>Notes made when arranging it.</summary>
     public string? Notes { get; set; }
@@ -151,13 +155,14 @@ public sealed class Appointment : IVersioned
         RequirementId = details.RequirementId;
         IsEnforceable = details.IsEnforceable ?? AppointmentTypes.DefaultEnforceable(Type);
         CountsTowardsRar = details.CountsTowardsRar ?? AppointmentTypes.DefaultCountsTowardsRar(Type);
+        PlanNeed = CountsTowardsRar ? details.PlanNeed : null;
         Notes = string.IsNullOrWhiteSpace(details.Notes) ? null : details.Notes.Trim();
     }
 
     /// <summary>The appointment as details, e.g. to check a new time with the same rules as a new appointment.</summary>
     public AppointmentDetails ToDetails() => new(
         Type, StartsAt, DurationMinutes, StaffMemberId, OrderId, LocationId, RoomId, GroupSessionId, RequirementId,
-        IsEnforceable, CountsTowardsRar, Notes, RepeatEveryDays: null, Occurrences: null);
+        IsEnforceable, CountsTowardsRar, Notes, RepeatEveryDays: null, Occurrences: null, PlanNeed);
 
     /// <summary>
     /// Records a validated outcome (see <see cref="OutcomeDetails.Validate"/>). For a rescheduled appointment, returns the
@@ -217,6 +222,7 @@ public sealed class Appointment : IVersioned
 /// <param name="Notes">Notes.</param>
 /// <param name="RepeatEveryDays">Empty for a single appointment; otherwise repeat every 1 to 56 days at the same local time.</param>
 /// <param name="Occurrences">How many appointments in a repeating series: 2 to 52.</param>
+/// <param name="PlanNeed">For a RAR activity: the need in the sentence plan it works on (checked against the plan when saved).</param>
 public sealed record AppointmentDetails(
     AppointmentType? Type,
     DateTimeOffset? StartsAt,
@@ -231,7 +237,8 @@ public sealed record AppointmentDetails(
     bool? CountsTowardsRar,
     string? Notes,
     int? RepeatEveryDays,
-    int? Occurrences)
+    int? Occurrences,
+    NeedArea? PlanNeed = null)
 {
     /// <summary>The shortest appointment, in minutes.</summary>
     public const int MinDurationMinutes = 5;
@@ -330,8 +337,14 @@ public sealed record AppointmentDetails(
     private void CheckRar(ValidationErrors errors, AppointmentType type)
     {
         var countsTowardsRar = CountsTowardsRar ?? AppointmentTypes.DefaultCountsTowardsRar(type);
+        errors.Defined("planNeed", PlanNeed, "a need", required: false);
         if (!countsTowardsRar)
         {
+            if (PlanNeed is not null)
+            {
+                errors.Add("planNeed", "Only a RAR activity is linked to a need in the sentence plan: leave the need empty");
+            }
+
             return;
         }
 

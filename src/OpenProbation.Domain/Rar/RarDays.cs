@@ -1,4 +1,5 @@
 using OpenProbation.Domain.Contacts;
+using OpenProbation.Domain.Risk;
 
 namespace OpenProbation.Domain.Rar;
 
@@ -9,7 +10,9 @@ namespace OpenProbation.Domain.Rar;
 /// <param name="Outcome">What happened; empty until recorded.</param>
 /// <param name="IsEnforceable">Whether it is enforceable.</param>
 /// <param name="CountsTowardsRar">Whether staff marked it as a RAR activity.</param>
-public sealed record RarSession(int AppointmentId, DateOnly Date, AppointmentType Type, AppointmentOutcome? Outcome, bool IsEnforceable, bool CountsTowardsRar);
+/// <param name="Need">The need in the sentence plan it works on; empty when not linked.</param>
+public sealed record RarSession(
+    int AppointmentId, DateOnly Date, AppointmentType Type, AppointmentOutcome? Outcome, bool IsEnforceable, bool CountsTowardsRar, NeedArea? Need = null);
 
 /// <summary>Where a RAR stands.</summary>
 /// <param name="MaximumDays">The most days the court allows.</param>

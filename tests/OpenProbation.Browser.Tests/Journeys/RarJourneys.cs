@@ -61,8 +61,8 @@ public abstract partial class BrowserJourneys
 
         var sessions = BodyRows(page, "Each session and what it did for the count, earliest first");
         await Expect(sessions).ToHaveCountAsync(2);
-        await Expect(sessions.Nth(0).GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("A RAR day delivered");
-        await Expect(sessions.Nth(1).GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("Another session on a day already counted: the day counts once");
+        await Expect(sessions.Nth(0).GetByRole(AriaRole.Cell).Nth(4)).ToHaveTextAsync("A RAR day delivered");
+        await Expect(sessions.Nth(1).GetByRole(AriaRole.Cell).Nth(4)).ToHaveTextAsync("Another session on a day already counted: the day counts once");
         await Expect(page.Locator(".govuk-summary-list__row").Filter(new() { HasText = "Days delivered" })).ToContainTextAsync("1 day");
         await journey.ScreenshotAsync("rar-days");
 

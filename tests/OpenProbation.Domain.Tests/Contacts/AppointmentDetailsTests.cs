@@ -1,4 +1,5 @@
 using OpenProbation.Domain.Contacts;
+using OpenProbation.Domain.Risk;
 using OpenProbation.Domain.Tests.Common;
 
 namespace OpenProbation.Domain.Tests.Contacts;
@@ -26,6 +27,20 @@ public class AppointmentDetailsTests
         ErrorAssert.Fields(
             new AppointmentDetails(null, null, null, null, null, null, null, null, null, null, null, null, null, null).Validate(_now),
             "type", "startsAt", "durationMinutes", "staffMemberId");
+
+    [Fact]
+    public void Only_a_RAR_activity_names_a_need_in_the_plan_and_the_need_must_be_a_named_one()
+    {
+        Assert.Equal("Only a RAR activity is linked to a need in the sentence plan: leave the need empty",
+            ErrorAssert.Single((Interview with { PlanNeed = NeedArea.Accommodation }).Validate(_now), "planNeed"));
+        var rar = Interview with { Type = AppointmentType.RarSession, RequirementId = 4 };
+        ErrorAssert.Valid((rar with { PlanNeed = NeedArea.Accommodation }).Validate(_now));
+        Assert.Equal("Select a valid need", ErrorAssert.Single((rar with { PlanNeed = (NeedArea)99 }).Validate(_now), "planNeed"));
+
+        var arranged = Appointment.Arrange(1, rar with { PlanNeed = NeedArea.DrugMisuse }, TimeZoneInfo.Utc, Guid.Empty, "po", _now)[0];
+        Assert.Equal(NeedArea.DrugMisuse, arranged.PlanNeed);
+        Assert.Equal(NeedArea.DrugMisuse, arranged.ToDetails().PlanNeed);
+    }
 
     [Fact]
     public void The_type_must_be_a_named_one() =>

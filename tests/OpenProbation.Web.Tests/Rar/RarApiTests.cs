@@ -151,6 +151,65 @@ public abstract class RarApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Once_the_plan_names_needs_each_RAR_activity_works_on_one_of_them_and_the_RAR_shows_the_days_by_need()
+    {
+        var (manager, @case, rar) = await SetUpAsync(maximumDays: 10);
+        var url = $"/api/v1/people/{@case.Crn}/contacts";
+
+        // Before the plan names a need, an activity may be linked to none; it shows as not linked.
+        await TestData.Created<AppointmentDto>(await manager.PostJsonAsync(url, Held(@case, rar.Id, "2026-11-09T10:00:00Z")));
+        var early = await RarAsync(manager, rar.Id);
+        Assert.Equal(1, early.UnlinkedActivities);
+        Assert.Equal([null], early.Needs.Select(n => n.Need));
+
+        await TestData.Created<Features.SentencePlans.SentencePlanDto>(await manager.PostJsonAsync($"/api/v1/orders/{@case.OrderId}/sentence-plans", new
+        {
+            personGoals = "Keep my flat",
+            objectives = new object[]
+            {
+                new { need = "Accommodation", description = "Keep the tenancy", agreedOutcome = "Rent arrears cleared and tenancy kept",
+                    actions = new object[] { new { description = "Housing support referral", owner = "ResponsibleOfficer" } } },
+                new { need = "Finance", description = "Manage debts", agreedOutcome = "Debts under a payment plan",
+                    actions = new object[] { new { description = "Money advice sessions", owner = "Provider", ownerName = "Citizens Advice" } } },
+            },
+        }));
+
+        var unlinked = await (await manager.PostJsonAsync(url, Held(@case, rar.Id, "2026-11-16T10:00:00Z"))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["planNeed"], unlinked.ErrorFields());
+        Assert.Equal("Choose the need in the sentence plan this RAR activity works on: accommodation, finance",
+            unlinked.GetProperty("errors").GetProperty("planNeed")[0].GetString());
+        var outside = await (await manager.PostJsonAsync($"/api/v1/people/{@case.Crn}/appointments",
+            new { type = "RarSession", startsAt = NextMonday, durationMinutes = 90, staffMemberId = @case.Officer.Id, orderId = @case.OrderId, requirementId = rar.Id, planNeed = "DrugMisuse" }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["planNeed"], outside.ErrorFields());
+
+        var linked = await TestData.Created<AppointmentDto>(await manager.PostJsonAsync(url, new
+        {
+            type = "RarSession", startsAt = "2026-11-16T10:00:00Z", durationMinutes = 90, staffMemberId = @case.Officer.Id, orderId = @case.OrderId,
+            requirementId = rar.Id, outcome = "AttendedComplied", planNeed = "Finance",
+        }));
+        Assert.Equal(Domain.Risk.NeedArea.Finance, linked.PlanNeed);
+        await TestData.Created<AppointmentsArrangedDto>(await manager.PostJsonAsync($"/api/v1/people/{@case.Crn}/appointments",
+            new { type = "RarSession", startsAt = NextMonday, durationMinutes = 90, staffMemberId = @case.Officer.Id, orderId = @case.OrderId, requirementId = rar.Id, planNeed = "Finance" }));
+
+        // An office interview is not a RAR activity and names no need.
+        var interview = await (await manager.PostJsonAsync(url, new
+        {
+            type = "Telephone", startsAt = "2026-11-17T10:00:00Z", durationMinutes = 20, staffMemberId = @case.Officer.Id, orderId = @case.OrderId,
+            outcome = "AttendedComplied", planNeed = "Finance",
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["planNeed"], interview.ErrorFields());
+
+        var days = await RarAsync(manager, rar.Id);
+        Assert.Equal([Domain.Risk.NeedArea.Accommodation, Domain.Risk.NeedArea.Finance, null], days.Needs.Select(n => n.Need));
+        Assert.Equal([0, 1, 1], days.Needs.Select(n => n.DaysDelivered));
+        Assert.Equal([0, 1, 0], days.Needs.Select(n => n.SessionsToCome));
+        Assert.Equal(["Debts under a payment plan"], days.Needs[1].AgreedOutcomes);
+        Assert.Equal((2, 1, 1), (days.DaysCompleted, days.DaysPlanned, days.UnlinkedActivities));
+        Assert.Equal(Domain.Risk.NeedArea.Finance, days.Sessions.Single(s => s.AppointmentId == linked.Id).PlanNeed);
+    }
+
+    [Fact]
     public async Task Only_a_RAR_the_caller_may_see_is_found()
     {
         var (manager, @case, _) = await SetUpAsync(maximumDays: 5);

@@ -42,6 +42,8 @@ public sealed class AppointmentInput
 
     public string? CountsTowardsRar { get; set; }
 
+    public string? PlanNeed { get; set; }
+
     public string? RepeatEveryDays { get; set; }
 
     public string? Occurrences { get; set; }
@@ -144,6 +146,9 @@ public abstract class AppointmentFormPage(OpenProbationDbContext db, ContactPoli
 
     public IReadOnlyList<SelectListItem> RequirementItems { get; private set; } = [];
 
+    /// <summary>The needs in the sentence plans of the person's orders with a RAR, each with its agreed outcomes.</summary>
+    public IReadOnlyList<SelectListItem> PlanNeedItems { get; private set; } = [];
+
     [TempData]
     public string? Confirmation { get; set; }
 
@@ -183,6 +188,22 @@ public abstract class AppointmentFormPage(OpenProbationDbContext db, ContactPoli
         _rarOrders = orders.SelectMany(o => o.Requirements.Where(r => r.Type == RequirementType.Rar)).ToDictionary(r => r.Id, r => r.OrderId);
         RequirementItems = [.. orders.SelectMany(o => o.Requirements.Where(r => r.Type == RequirementType.Rar).Select(r =>
             new SelectListItem($"RAR{(r.RarMaxDays is { } days ? $", up to {days} days" : "")}, {Wording.Order(o.Type).ToLowerInvariant()} sentenced {Wording.Date(o.SentenceDate)}", r.Id.ToString(CultureInfo.InvariantCulture))))];
+
+        var needs = new List<SelectListItem>();
+        foreach (var order in orders.Where(o => o.Requirements.Any(r => r.Type == RequirementType.Rar)))
+        {
+            foreach (var need in await Rar.RarRecord.PlanNeedsAsync(db, order.Id, ct))
+            {
+                var agreed = need.AgreedOutcomes.Count == 0 ? "no outcome agreed yet" : $"agreed: {string.Join("; ", need.AgreedOutcomes)}";
+                var label = $"{Domain.Risk.NeedAreas.Label(need.Need)} ({agreed})";
+                if (needs.All(n => n.Value != need.Need.ToString()))
+                {
+                    needs.Add(new SelectListItem(label, need.Need.ToString()));
+                }
+            }
+        }
+
+        PlanNeedItems = needs;
 
         // Whom with: the signed-in officer's team, the case's responsible officers and the officer themself.
         var orderIds = orders.Select(o => o.Id).ToList();
@@ -274,7 +295,8 @@ public abstract class AppointmentFormPage(OpenProbationDbContext db, ContactPoli
             YesNo(Input.CountsTowardsRar),
             Input.Notes,
             RecordsContact ? null : Number("Input.RepeatEveryDays", Input.RepeatEveryDays, "How often it repeats"),
-            RecordsContact ? null : Number("Input.Occurrences", Input.Occurrences, "How many appointments"));
+            RecordsContact ? null : Number("Input.Occurrences", Input.Occurrences, "How many appointments"),
+            FormValues.Choice<Domain.Risk.NeedArea>(Input.PlanNeed));
     }
 
     /// <summary>Arranges (or records) and redirects to the contact log; or shows the form again with every error.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Contacts;
+using OpenProbation.Domain.Risk;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Audit;
@@ -17,7 +18,7 @@ public sealed record AppointmentDto(
     string? StaffName, int? OrderId, int? LocationId, string? LocationName, int? RoomId, string? RoomName, int? GroupSessionId, Guid? SeriesId,
     bool IsEnforceable, bool CountsTowardsRar, int? RequirementId, string? Notes, AppointmentOutcome? Outcome, string? OutcomeNotes,
     string? AbsenceReason, string? AbsenceEvidence, string? OutcomeRecordedBy, DateTimeOffset? OutcomeRecordedAt, bool IsHeld, bool IsFailureToComply,
-    int? RescheduledFromId, int? RescheduledToId, string ArrangedBy, DateTimeOffset ArrangedAt, int Version);
+    int? RescheduledFromId, int? RescheduledToId, string ArrangedBy, DateTimeOffset ArrangedAt, int Version, NeedArea? PlanNeed);
 
 /// <summary>What arranging answers: one appointment, or every appointment of a series (sharing its id), in time order.</summary>
 public sealed record AppointmentsArrangedDto(Guid? SeriesId, IReadOnlyList<AppointmentDto> Appointments);
@@ -29,7 +30,7 @@ public sealed record OutcomeRecordedDto(AppointmentDto Appointment, AppointmentD
 public sealed record ContactRequest(
     AppointmentType? Type, DateTimeOffset? StartsAt, int? DurationMinutes, int? StaffMemberId, int? OrderId, int? LocationId, int? RoomId,
     int? RequirementId, bool? IsEnforceable, bool? CountsTowardsRar, string? Notes, AppointmentOutcome? Outcome, string? OutcomeNotes,
-    string? AbsenceReason, string? AbsenceEvidence);
+    string? AbsenceReason, string? AbsenceEvidence, NeedArea? PlanNeed = null);
 
 /// <summary>An officer's diary over a range of days (London dates, inclusive).</summary>
 public sealed record DiaryDto(
@@ -167,7 +168,8 @@ public static class AppointmentsApi
 
         var details = new AppointmentDetails(
             request.Type, request.StartsAt, request.DurationMinutes, request.StaffMemberId, request.OrderId, request.LocationId, request.RoomId,
-            GroupSessionId: null, request.RequirementId, request.IsEnforceable, request.CountsTowardsRar, request.Notes, RepeatEveryDays: null, Occurrences: null);
+            GroupSessionId: null, request.RequirementId, request.IsEnforceable, request.CountsTowardsRar, request.Notes, RepeatEveryDays: null, Occurrences: null,
+            request.PlanNeed);
         var outcome = new OutcomeDetails(request.Outcome, request.OutcomeNotes, request.AbsenceReason, request.AbsenceEvidence, RescheduledTo: null);
         var (recorded, errors) = await CaseAppointments.RecordContactAsync(db, policies, person.Id, details, outcome, ApiResults.UserName(http), clock.GetUtcNow(), ct);
         if (!errors.IsValid)
@@ -341,6 +343,6 @@ public static class AppointmentsApi
         return new(a.Id, crn, a.Type, a.StartsAt, a.EndsAt, a.DurationMinutes, a.StaffMemberId, staffName, a.OrderId, a.LocationId, locationName, a.RoomId,
             roomName, a.GroupSessionId, a.SeriesId, a.IsEnforceable, a.CountsTowardsRar, a.RequirementId, a.Notes, a.Outcome, a.OutcomeNotes,
             a.AbsenceReason, a.AbsenceEvidence, a.OutcomeRecordedBy, a.OutcomeRecordedAt, a.IsHeld, a.IsFailureToComply, a.RescheduledFromId,
-            rescheduledToId, a.ArrangedBy, a.ArrangedAt, a.Version);
+            rescheduledToId, a.ArrangedBy, a.ArrangedAt, a.Version, a.PlanNeed);
     }
 }

@@ -6,6 +6,7 @@ using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Rar;
+using OpenProbation.Domain.Risk;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
 using OpenProbation.Web.Features.Enforcement;
@@ -19,7 +20,8 @@ namespace OpenProbation.Web.Features.Contacts;
 /// <param name="IsEnforceable">Whether a failure to comply can be enforced; defaults by kind.</param>
 /// <param name="CountsTowardsRar">Whether it is a RAR day; defaults by kind.</param>
 /// <param name="Notes">Notes.</param>
-public sealed record GroupBooking(int? OrderId, int? RequirementId, bool? IsEnforceable, bool? CountsTowardsRar, string? Notes);
+/// <param name="PlanNeed">For a RAR activity: the need in the sentence plan it works on.</param>
+public sealed record GroupBooking(int? OrderId, int? RequirementId, bool? IsEnforceable, bool? CountsTowardsRar, string? Notes, NeedArea? PlanNeed = null);
 
 /// <summary>
 /// Arranging, changing and recording appointments, and group sessions and their bookings: load what the rules need,
@@ -62,6 +64,7 @@ public static class CaseAppointments
         await using var transaction = await LockAsync(db, details.RoomId, details.GroupSessionId, ct, details.RequirementId);
         var starts = AppointmentRules.Occurrences(details, ContactPolicies.Zone);
         errors.Merge(await CheckAsync(db, policies, personId, details, starts, except: null, happened: false, ct));
+        errors.Merge(await PlanNeedErrorsAsync(db, details, ct));
         if (!errors.IsValid)
         {
             return ([], errors);
@@ -112,6 +115,7 @@ public static class CaseAppointments
         errors.Merge(outcome.Validate(appointment, now).Renamed(f => f == "notes" ? "outcomeNotes" : f));
         await using var transaction = await LockAsync(db, null, null, ct, details.RequirementId);
         errors.Merge(await CheckAsync(db, policies, personId, details, [appointment.StartsAt], except: null, happened: true, ct));
+        errors.Merge(await PlanNeedErrorsAsync(db, details, ct));
         if (!errors.IsValid)
         {
             return (null, errors);
@@ -168,6 +172,7 @@ public static class CaseAppointments
 
         await using var transaction = await LockAsync(db, details.RoomId, details.GroupSessionId, ct, details.RequirementId);
         errors.Merge(await CheckAsync(db, policies, appointment.PersonId, details, [details.StartsAt!.Value.ToUniversalTime()], appointment.Id, happened: false, ct));
+        errors.Merge(await PlanNeedErrorsAsync(db, details, ct));
         if (!errors.IsValid)
         {
             return errors;
@@ -303,7 +308,7 @@ public static class CaseAppointments
         var lead = session.Facilitators.OrderBy(f => f.Position).First().StaffMemberId;
         var details = new AppointmentDetails(
             session.Type, session.StartsAt, session.DurationMinutes, lead, booking.OrderId, session.LocationId, session.RoomId, session.Id,
-            booking.RequirementId, booking.IsEnforceable, booking.CountsTowardsRar, booking.Notes, RepeatEveryDays: null, Occurrences: null);
+            booking.RequirementId, booking.IsEnforceable, booking.CountsTowardsRar, booking.Notes, RepeatEveryDays: null, Occurrences: null, booking.PlanNeed);
         return ArrangeAsync(db, policies, personId, details, who, now, ct);
     }
 
@@ -331,6 +336,29 @@ public static class CaseAppointments
         if (errors.IsValid && await RarRefusalAsync(db, details, starts, except, ct) is { } refusal)
         {
             errors.Refuse("requirementId", RarDays.MaximumDaysRule, refusal);
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// For a RAR activity, the refusal under <c>planNeed</c> when the need it works on is not one of the order's current
+    /// sentence plan (<see cref="RarPlanNeeds.Refusal"/>). A rescheduled session keeps the need it had, so moving it is not
+    /// checked again.
+    /// </summary>
+    private static async Task<ValidationErrors> PlanNeedErrorsAsync(OpenProbationDbContext db, AppointmentDetails details, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (details.RequirementId is not { } requirementId || !(details.CountsTowardsRar ?? AppointmentTypes.DefaultCountsTowardsRar(details.Type!.Value))
+            || await db.Requirements.AsNoTracking().Where(r => r.Id == requirementId && r.Type == RequirementType.Rar).Select(r => (int?)r.OrderId)
+                .SingleOrDefaultAsync(ct) is not { } orderId)
+        {
+            return errors;
+        }
+
+        if (RarPlanNeeds.Refusal(details.PlanNeed, await RarRecord.PlanNeedsAsync(db, orderId, ct)) is { } refusal)
+        {
+            errors.Add("planNeed", refusal);
         }
 
         return errors;

@@ -24,7 +24,8 @@ public sealed record GroupSessionDto(
     int AttendeeLimit, int Booked, int PlacesLeft, IReadOnlyList<GroupAttendeeDto> Attendees, int Version);
 
 /// <summary>Who to book onto a session, and what the booking is for; time, room and staff come from the session.</summary>
-public sealed record GroupAttendeeRequest(string? Crn, int? OrderId, int? RequirementId, bool? IsEnforceable, bool? CountsTowardsRar, string? Notes);
+public sealed record GroupAttendeeRequest(
+    string? Crn, int? OrderId, int? RequirementId, bool? IsEnforceable, bool? CountsTowardsRar, string? Notes, OpenProbation.Domain.Risk.NeedArea? PlanNeed = null);
 
 /// <summary>Group sessions, inductions and programme sessions and who is booked on them: <c>/api/v1/group-sessions</c>.</summary>
 public static class GroupSessionsApi
@@ -125,7 +126,7 @@ public static class GroupSessionsApi
         }
 
         var (arranged, errors) = await CaseAppointments.BookOntoSessionAsync(
-            db, policies, session, person.Id, new GroupBooking(request.OrderId, request.RequirementId, request.IsEnforceable, request.CountsTowardsRar, request.Notes),
+            db, policies, session, person.Id, new GroupBooking(request.OrderId, request.RequirementId, request.IsEnforceable, request.CountsTowardsRar, request.Notes, request.PlanNeed),
             ApiResults.UserName(http), clock.GetUtcNow(), ct);
         if (!errors.IsValid)
         {

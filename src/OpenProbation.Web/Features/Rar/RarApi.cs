@@ -11,14 +11,18 @@ using OpenProbation.Web.Security;
 namespace OpenProbation.Web.Features.Rar;
 
 /// <summary>A session and what it did for the RAR.</summary>
-public sealed record RarSessionDto(int AppointmentId, DateOnly Date, AppointmentType Type, AppointmentOutcome? Outcome, bool IsEnforceable, bool CountsTowardsRar, string Counted);
+public sealed record RarSessionDto(
+    int AppointmentId, DateOnly Date, AppointmentType Type, AppointmentOutcome? Outcome, bool IsEnforceable, bool CountsTowardsRar, string Counted, NeedArea? PlanNeed);
+
+/// <summary>A need in the sentence plan, with its agreed outcomes and what the RAR's activities have done for it.</summary>
+public sealed record RarNeedDto(NeedArea? Need, bool InPlan, IReadOnlyList<string> AgreedOutcomes, int DaysDelivered, IReadOnlyList<DateOnly> DeliveredDays, int SessionsToCome);
 
 /// <summary>A RAR's days: <c>maximumDays</c>, <c>daysCompleted</c> and <c>daysPlanned</c> are the contract other tools rely on.</summary>
 public sealed record RarDto(
     int RequirementId, int OrderId, string Crn, RequirementStatus Status, int MaximumDays, int DaysCompleted, int DaysPlanned, int DaysInstructed,
     int DaysRemaining, bool RecordExceedsMaximum, IReadOnlyList<DateOnly> CompletedDays, IReadOnlyList<DateOnly> PlannedDays,
     IReadOnlyList<RarSessionDto> Sessions, DateOnly? CompletedOn, string? CompletionOutcome, string? CompletionRationale, string? CompletionProgress,
-    string? CompletedBy, int Version);
+    string? CompletedBy, int Version, IReadOnlyList<RarNeedDto> Needs, int UnlinkedActivities);
 
 /// <summary>A record that no suitable activity exists for a need on the RAR.</summary>
 public sealed record NoSuitableActivityDto(int Id, int RequirementId, NeedArea Need, string Reason, string? WhatWasConsidered, string RecordedBy, DateTimeOffset RecordedAt);
@@ -99,9 +103,11 @@ public static class RarApi
         rar.Progress.DaysPlanned, rar.Progress.DaysInstructed, rar.Progress.DaysRemaining, rar.Progress.RecordExceedsMaximum,
         rar.Progress.CompletedDays, rar.Progress.PlannedDays,
         [.. rar.Sessions.Select(s => new RarSessionDto(s.Session.AppointmentId, s.Session.Date, s.Session.Type, s.Session.Outcome, s.Session.IsEnforceable,
-            s.Session.CountsTowardsRar, s.Words))],
+            s.Session.CountsTowardsRar, s.Words, s.Session.Need))],
         rar.Requirement.Status == RequirementStatus.Completed ? rar.Requirement.EndDate : null, rar.Requirement.CompletionOutcome,
-        rar.Requirement.CompletionRationale, rar.Requirement.CompletionProgress, rar.Requirement.CompletedBy, rar.Requirement.Version);
+        rar.Requirement.CompletionRationale, rar.Requirement.CompletionProgress, rar.Requirement.CompletedBy, rar.Requirement.Version,
+        [.. rar.Needs.Select(n => new RarNeedDto(n.Need, n.InPlan, n.AgreedOutcomes, n.DaysDelivered.Count, n.DaysDelivered, n.SessionsToCome))],
+        rar.Sessions.Count(s => RarDays.IsActivity(s.Session) && s.Session.Need is null));
 
     private static async Task<IResult> Get(int requirementId, ClaimsPrincipal user, HttpContext http, OpenProbationDbContext db, CancellationToken ct)
     {

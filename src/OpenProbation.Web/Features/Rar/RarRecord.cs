@@ -4,6 +4,7 @@ using OpenProbation.Domain.Common;
 using OpenProbation.Domain.Contacts;
 using OpenProbation.Domain.Orders;
 using OpenProbation.Domain.Rar;
+using OpenProbation.Domain.SentencePlans;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
 
@@ -15,7 +16,11 @@ namespace OpenProbation.Web.Features.Rar;
 /// <param name="Crn">Their CRN.</param>
 /// <param name="Progress">The days.</param>
 /// <param name="Sessions">Each session with what it did for the RAR.</param>
-public sealed record RarView(Requirement Requirement, int PersonId, string Crn, RarProgress Progress, IReadOnlyList<(RarSession Session, string Words)> Sessions);
+/// <param name="PlanNeeds">The needs of the order's current sentence plan with their agreed outcomes.</param>
+/// <param name="Needs">The activities by need: the plan's needs, then others, then those linked to none.</param>
+public sealed record RarView(
+    Requirement Requirement, int PersonId, string Crn, RarProgress Progress, IReadOnlyList<(RarSession Session, string Words)> Sessions,
+    IReadOnlyList<PlanNeed> PlanNeeds, IReadOnlyList<RarNeedProgress> Needs);
 
 /// <summary>Reads RAR sessions and days from the record; the counting itself is <see cref="RarDays"/>.</summary>
 public static class RarRecord
@@ -29,9 +34,21 @@ public static class RarRecord
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.Appointments.AsNoTracking()
             .Where(a => a.RequirementId == requirementId && a.Id != except && a.Outcome != AppointmentOutcome.Rescheduled)
-            .Select(a => new { a.Id, a.StartsAt, a.Type, a.Outcome, a.IsEnforceable, a.CountsTowardsRar })
+            .Select(a => new { a.Id, a.StartsAt, a.Type, a.Outcome, a.IsEnforceable, a.CountsTowardsRar, a.PlanNeed })
             .ToListAsync(ct);
-        return [.. rows.Select(a => new RarSession(a.Id, UkTime.DateOf(a.StartsAt), a.Type, a.Outcome, a.IsEnforceable, a.CountsTowardsRar))];
+        return [.. rows.Select(a => new RarSession(a.Id, UkTime.DateOf(a.StartsAt), a.Type, a.Outcome, a.IsEnforceable, a.CountsTowardsRar, a.PlanNeed))];
+    }
+
+    /// <summary>
+    /// The needs of the order's current sentence plan (its latest version not superseded, draft or agreed), each with the
+    /// outcomes agreed for it (<see cref="RarPlanNeeds.Of"/>); empty while the order has no plan.
+    /// </summary>
+    public static async Task<IReadOnlyList<PlanNeed>> PlanNeedsAsync(OpenProbationDbContext db, int orderId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var plan = await db.SentencePlans.AsNoTracking().Where(p => p.OrderId == orderId && p.Status != SentencePlanStatus.Superseded)
+            .OrderByDescending(p => p.PlanNumber).FirstOrDefaultAsync(ct);
+        return RarPlanNeeds.Of(plan);
     }
 
     /// <summary>
@@ -138,7 +155,9 @@ public static class RarRecord
         }
 
         var sessions = await SessionsAsync(db, requirementId, except: null, ct);
-        return new RarView(found.Requirement, found.PersonId, found.Crn, RarDays.Progress(found.Requirement.RarMaxDays ?? 0, sessions), RarDays.Explain(sessions));
+        var plan = await PlanNeedsAsync(db, found.Requirement.OrderId, ct);
+        return new RarView(found.Requirement, found.PersonId, found.Crn, RarDays.Progress(found.Requirement.RarMaxDays ?? 0, sessions), RarDays.Explain(sessions),
+            plan, RarPlanNeeds.ByNeed(sessions, plan));
     }
 
     /// <summary>The RAR's records that no suitable activity exists, oldest first.</summary>

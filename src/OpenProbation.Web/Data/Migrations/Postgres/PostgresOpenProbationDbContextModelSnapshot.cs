@@ -283,6 +283,10 @@ namespace OpenProbation.Web.Data.Migrations.Postgres
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PlanNeed")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int?>("RequirementId")
                         .HasColumnType("integer");
 

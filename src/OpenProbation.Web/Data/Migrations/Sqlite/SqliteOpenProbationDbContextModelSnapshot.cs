@@ -267,6 +267,10 @@ namespace OpenProbation.Web.Data.Migrations.Sqlite
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlanNeed")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RequirementId")
                         .HasColumnType("INTEGER");
 
