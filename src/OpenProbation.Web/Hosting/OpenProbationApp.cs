@@ -204,6 +204,7 @@ public static class OpenProbationApp
         api.MapEnforcement();
         api.MapLetters();
         api.MapRequirementChecks();
+        api.MapRequirementsNeedingAction();
         api.MapSentencePlans();
         api.MapRarProposals();
         api.MapCourtReports();

@@ -47,6 +47,44 @@ public abstract class RequirementCheckTests(PagesAppFixture app)
         var (_, list) = await managerSession.GetAsync($"/requirements-at-risk?teamId={@case.Officer.TeamId}");
         Assert.Contains("1 requirement</strong> needing action", list, StringComparison.Ordinal);
         Assert.Contains($"href=\"/people/{@case.Crn}#orders\"", list, StringComparison.Ordinal);
+        var (_, unknownTeam) = await managerSession.GetAsync("/requirements-at-risk?teamId=999999");
+        Assert.Contains("Page not found", unknownTeam, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_responsible_officer_is_told_on_their_home_page_and_sees_only_their_own_cases_in_the_list_and_the_api()
+    {
+        var manager = await app.ClientForAsync(Roles.SeniorProbationOfficer);
+        var officer = await CreateOfficerAsync(manager);
+        var mine = await CreateCaseAsync(manager, officer, sentenceDate: "2026-01-05");
+        await TestData.Created<RequirementDto>(await manager.PostJsonAsync($"/api/v1/orders/{mine.OrderId}/requirements",
+            new { type = "Rar", rarMaxDays = 15, status = "NotStarted" }));
+        var colleague = await CreateOfficerAsync(manager, officer.TeamId, firstName: "Sam");
+        var theirs = await CreateCaseAsync(manager, colleague, sentenceDate: "2026-01-05");
+        await TestData.Created<RequirementDto>(await manager.PostJsonAsync($"/api/v1/orders/{theirs.OrderId}/requirements",
+            new { type = "Rar", rarMaxDays = 15, status = "NotStarted" }));
+
+        var (session, userName) = await app.SignedInAsync(Roles.ProbationOfficer, officer.Id);
+        var (_, home) = await session.GetAsync("/");
+        Assert.Contains("1 requirement on your cases needs action while there is still time", home, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/people/{mine.Crn}#orders\"", home, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.Crn, home, StringComparison.Ordinal);
+
+        // Without a team role the list is the officer's own cases, whatever team is asked for.
+        var (_, list) = await session.GetAsync($"/requirements-at-risk?teamId={officer.TeamId}");
+        Assert.Contains("1 requirement</strong> needing action", list, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.Crn, list, StringComparison.Ordinal);
+        var api = await app.ClientForUserAsync(userName);
+        var items = (await (await api.GetAsync("/api/v1/requirements-at-risk")).ReadAsync<PagedList<RequirementNeedingActionDto>>()).Items;
+        Assert.Equal([mine.Crn], items.Select(i => i.Crn));
+        Assert.True(items[0].Check.NeedsAction);
+
+        // A manager chooses: the team shows both, "mine" neither (they hold no cases).
+        var team = (await (await manager.GetAsync($"/api/v1/requirements-at-risk?teamId={officer.TeamId}")).ReadAsync<PagedList<RequirementNeedingActionDto>>()).Items;
+        Assert.Equal(new[] { mine.Crn, theirs.Crn }.Order(StringComparer.Ordinal), team.Select(i => i.Crn).Order(StringComparer.Ordinal));
+        Assert.Empty((await (await manager.GetAsync("/api/v1/requirements-at-risk?mine=true")).ReadAsync<PagedList<RequirementNeedingActionDto>>()).Items);
+        var bad = await (await manager.GetAsync("/api/v1/requirements-at-risk?teamId=999999")).ProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        Assert.Equal(["teamId"], bad.ErrorFields());
     }
 }
 

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenProbation.Web.Data;
 using OpenProbation.Web.Features.Access;
+using OpenProbation.Domain.Orders;
 using OpenProbation.Web.Features.Allocation;
+using OpenProbation.Web.Features.Orders;
 using OpenProbation.Web.Features.Workload;
 using OpenProbation.Web.Security;
 
@@ -12,12 +14,15 @@ namespace OpenProbation.Web.Features.Home;
 
 /// <summary>The start page: cases newly allocated to the signed-in officer, with their instructions, and the tasks the user's role includes.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(IAuthorizationService authorization, OpenProbationDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(IAuthorizationService authorization, OpenProbationDbContext db, DeliverySettings delivery, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<(string Title, string Href, string Description)> Tasks { get; private set; } = [];
 
     /// <summary>Cases allocated to the user that they have not yet marked as read, newest first.</summary>
     public IReadOnlyList<AllocationDto> NewCases { get; private set; } = [];
+
+    /// <summary>For an officer: requirements on their cases at risk of not being delivered in time, or not commenced on time.</summary>
+    public IReadOnlyList<AtRiskRow> NeedingAction { get; private set; } = [];
 
     /// <summary>For a manager: challenges to workload figures from their team still waiting for an answer.</summary>
     public IReadOnlyList<WorkloadChallengeDto> ChallengesToAnswer { get; private set; } = [];
@@ -41,6 +46,7 @@ public sealed class IndexModel(IAuthorizationService authorization, OpenProbatio
         await Add(Policies.AllocateCases, "Allocation queue", "/allocations", "New orders and releases waiting for a responsible officer, with the clock and ranked suggestions.");
         await Add(Policies.ReadWorkloads, "Delivery unit workload", "/delivery-unit/workload", "Every officer's capacity by points and hours, the spread, vacancies, unallocated cases and the trend over time.");
         await Add(Policies.ReadTeamCaseloads, "Team", "/team", "Staff in your team, their caseloads and who is away today.");
+        await Add(Policies.ReadCases, "Requirements needing action", "/requirements-at-risk", "Requirements that cannot be delivered in time at a realistic rate, are at risk of it, or have not commenced on time, with the options.");
         await Add(Policies.CountersignRiskDecisions, "Lower tiers to countersign", "/tier-changes", "Tier downgrades that need a manager's countersignature before they apply.");
         await Add(Policies.ReadCases, "Search", "/search", "Find a person by CRN, name or date of birth.");
         await Add(Policies.EnterCourtOutcomes, "Court outcome", "/court", "Record a sentence: find or add the person, then the order and its requirements.");
@@ -51,6 +57,10 @@ public sealed class IndexModel(IAuthorizationService authorization, OpenProbatio
         if ((await authorization.AuthorizeAsync(User, Policies.HoldCaseload)).Succeeded)
         {
             NewCases = await AllocationApi.ProjectAsync(AllocationApi.NewCasesQuery(db, User).Take(50), ct);
+            if (OpenProbationClaims.StaffMemberIdOf(User) is { } officer)
+            {
+                NeedingAction = await RequirementsNeedingAction.ListAsync(db, User, delivery, clock.Today(), officer, teamId: null, ct);
+            }
         }
 
         if (OpenProbationClaims.StaffMemberIdOf(User) is { } me)

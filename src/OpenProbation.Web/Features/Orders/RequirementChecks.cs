@@ -74,7 +74,17 @@ public static class RequirementChecks
 public sealed record RequirementCheckDto(
     int RequirementId, RequirementType Type, DateOnly? CommencementDue, CommencementStatus? Commencement, string? CommencementWords,
     DeliveryStatus? Delivery, int? WeeksNeeded, DateOnly? LatestStart, DateOnly? ActBy, DateOnly? WarnFrom, int? SlackDays, string? DeliveryWords,
-    IReadOnlyList<DeliveryAdvice> Options, string? NotMeasured, bool NeedsAction);
+    IReadOnlyList<DeliveryAdvice> Options, string? NotMeasured, bool NeedsAction)
+{
+    /// <summary>The check as the API gives it.</summary>
+    public static RequirementCheckDto From(RequirementCheck c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new(c.RequirementId, c.Type, c.Commencement?.Due, c.Commencement?.Status, c.Commencement?.Words, c.Delivery?.Status, c.Delivery?.WeeksNeeded,
+            c.Delivery?.LatestStart, c.Delivery?.ActBy, c.Delivery?.WarnFrom, c.Delivery?.SlackDays, c.Delivery?.Words, c.Delivery?.Options ?? [],
+            c.NotMeasured, c.NeedsAction);
+    }
+}
 
 /// <summary><c>GET /api/v1/orders/{orderId}/delivery</c>: the order's requirements against the clock.</summary>
 public static class RequirementChecksApi
@@ -91,10 +101,7 @@ public static class RequirementChecksApi
         }
 
         var checks = await RequirementChecks.ForOrdersAsync(db, [order], settings, clock.Today(), ct);
-        var items = order.Requirements.OrderBy(r => r.Id).Select(r => checks[r.Id]).Select(c => new RequirementCheckDto(
-            c.RequirementId, c.Type, c.Commencement?.Due, c.Commencement?.Status, c.Commencement?.Words, c.Delivery?.Status, c.Delivery?.WeeksNeeded,
-            c.Delivery?.LatestStart, c.Delivery?.ActBy, c.Delivery?.WarnFrom, c.Delivery?.SlackDays, c.Delivery?.Words, c.Delivery?.Options ?? [],
-            c.NotMeasured, c.NeedsAction)).ToList();
+        var items = order.Requirements.OrderBy(r => r.Id).Select(r => RequirementCheckDto.From(checks[r.Id])).ToList();
         await AuditTrail.RecordViewAsync(db, order.PersonId, AuditTrail.Requirements, ct, nameof(Order), PeopleApi.Id(orderId));
         return TypedResults.Ok(new PagedList<RequirementCheckDto>(items, 1, Math.Max(1, items.Count), items.Count));
     }
